@@ -1,0 +1,28 @@
+import Link from "next/link";
+import type { Article } from "@/lib/article-schema";
+import { ArticleMeta } from "./article-meta";
+import { CategoryLink } from "./category-link";
+
+export type CardArticle = Pick<Article, "url" | "title" | "summary" | "category" | "categoryLabel" | "date" | "readingTime" | "draft">;
+
+type Props = {
+  article: CardArticle;
+  /** The lead story on the home page is set larger. */
+  lead?: boolean;
+  headingLevel?: 2 | 3;
+};
+
+export function ArticleCard({ article, lead = false, headingLevel = 2 }: Props) {
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={lead ? "card card-lead" : "card"}>
+      <CategoryLink category={article.category} categoryLabel={article.categoryLabel} />
+      <Heading className="card-title">
+        <Link href={article.url}>{article.title}</Link>
+        {article.draft && <span className="draft-badge"> Draft</span>}
+      </Heading>
+      <ArticleMeta date={article.date} readingTime={article.readingTime} />
+      <p className="card-summary">{article.summary}</p>
+    </article>
+  );
+}

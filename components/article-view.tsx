@@ -1,0 +1,50 @@
+import Link from "next/link";
+import type { Article } from "@/lib/article-schema";
+import type { CardArticle } from "./article-card";
+import { ArticleMeta } from "./article-meta";
+import { CategoryLink } from "./category-link";
+import { RelatedArticles } from "./related-articles";
+import { SourceLine } from "./source-line";
+import { TagList } from "./tag-list";
+
+type Props = {
+  article: Article;
+  related: CardArticle[];
+  views?: number;
+};
+
+/** A whole article page, in the order a news reader expects. */
+export function ArticleView({ article, related, views }: Props) {
+  return (
+    <>
+      <article className="article">
+        <p className="back">
+          <Link href="/">← Back to Home</Link>
+        </p>
+        <header className="article-header">
+          <CategoryLink category={article.category} categoryLabel={article.categoryLabel} />
+          <h1>
+            {article.title}
+            {article.draft && <span className="draft-badge"> Draft</span>}
+          </h1>
+          <ArticleMeta date={article.date} readingTime={article.readingTime} views={views} />
+          {article.author && <p className="byline">By {article.author}</p>}
+          <p className="standfirst">{article.summary}</p>
+        </header>
+        {article.image && (
+          <figure className="hero">
+            {/* Editors' images may be any size or host, so a plain img with a reserved box avoids both layout shift and an optimiser dependency. */}
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={article.image} alt={article.imageAlt ?? ""} width={1200} height={630} />
+          </figure>
+        )}
+        <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <footer className="article-footer">
+          {article.source && <SourceLine source={article.source} />}
+          <TagList tags={article.tags} />
+        </footer>
+      </article>
+      <RelatedArticles articles={related} />
+    </>
+  );
+}

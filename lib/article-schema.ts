@@ -1,0 +1,86 @@
+import { z } from "zod";
+import { publishDateSchema } from "./publish-date";
+
+/** Lowercase words joined by single hyphens: the form of slugs, categories and tags. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const text = (what: string) =>
+  z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, not empty text` });
+
+const slug = (what: string) =>
+  z
+    .string({ error: `expected ${what} as text` })
+    .trim()
+    .toLowerCase()
+    .regex(SLUG_PATTERN, { error: `expected ${what} as lowercase words joined by hyphens (like "climate-policy")` });
+
+const httpUrl = z
+  .string({ error: "expected an http(s) URL" })
+  .trim()
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: "expected an http(s) URL" });
+
+const imagePath = z
+  .string({ error: "expected an image path under public/ (like /images/map.svg) or an http(s) URL" })
+  .trim()
+  .refine((value) => (value.startsWith("/") && !value.startsWith("//")) || (/^https?:\/\//i.test(value) && URL.canParse(value)), {
+    error: "expected an image path under public/ (like /images/map.svg) or an http(s) URL",
+  });
+
+const sourceSchema = z.union(
+  [
+    text("a source name").transform((name) => ({ name, url: undefined as string | undefined })),
+    z.strictObject({ name: text("a source name"), url: httpUrl.optional() }),
+  ],
+  { error: "expected a source name, or a mapping with name and url" },
+);
+
+/**
+ * The front matter an editor writes. Its parsed output is the typed core of
+ * every Article; unknown keys are errors so that a typo such as `catgory`
+ * cannot silently drop a field.
+ */
+export const frontmatterSchema = z
+  .strictObject({
+    title: text("a headline"),
+    date: publishDateSchema,
+    updated: publishDateSchema.optional(),
+    category: slug("a category"),
+    summary: text("a one-paragraph summary"),
+    source: sourceSchema.optional(),
+    author: text("an author name").optional(),
+    tags: z
+      .array(slug("a tag"), { error: "expected a list of tags" })
+      .default([])
+      .transform((tags) => [...new Set(tags)]),
+    image: imagePath.optional(),
+    imageAlt: text("image alt text").optional(),
+    draft: z.boolean({ error: "expected true or false" }).default(false),
+  })
+  .superRefine((data, ctx) => {
+    if (data.image && !data.imageAlt) {
+      ctx.addIssue({ code: "custom", path: ["imageAlt"], message: "expected alt text describing the image, since an image is given" });
+    }
+    if (data.updated && data.updated.time < data.date.time) {
+      ctx.addIssue({ code: "custom", path: ["updated"], message: `expected a date on or after the date (${data.date.iso})` });
+    }
+  });
+
+export const FRONTMATTER_KEYS = Object.keys(frontmatterSchema.shape);
+
+export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+export type Heading = { depth: number; text: string; id: string };
+
+/** Fields computed once by the loader from the file name and body. */
+type Derived = {
+  slug: string;
+  url: `/articles/${string}`;
+  categoryLabel: string;
+  html: string;
+  headings: Heading[];
+  wordCount: number;
+  /** Minutes, ceil(words / 200), at least 1. */
+  readingTime: number;
+};
+
+export type Article = Frontmatter & Derived;

@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Article } from "./article-schema";
+import { buildCollection, type CategorySummary, type Collection, type TagSummary } from "./collection";
+import { ContentError, type ContentProblem } from "./content-error";
+import { parseArticle } from "./parse-article";
+import { RELATED_COUNT, relatedArticles } from "./related";
+
+export type { Article, CategorySummary, TagSummary };
+
+/** `CONTENT_DIR` points the site at another archive without touching the repo. */
+export function contentDir(): string {
+  // The folder is chosen at run time, so the bundler must not try to trace it.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
+}
+
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
+}
+
+function isMissing(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "ENOENT";
+}
+
+/**
+ * Reads and validates every article in `dir`. Throws one ContentError listing
+ * every problem in the folder, so no bad file is ever half-rendered.
+ */
+export function loadArticles(dir: string): Article[] {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    if (!isMissing(error)) throw error;
+    throw new ContentError([{ file: shown(dir), field: "folder", message: "expected a content folder, found none" }]);
+  }
+
+  const problems: ContentProblem[] = [];
+  const articles: Article[] = [];
+  const fileOfSlug = new Map<string, string>();
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.name.startsWith(".")) continue;
+    const file = shown(path.join(dir, entry.name));
+    if (!entry.isFile()) {
+      const found = entry.isSymbolicLink() ? "a symbolic link, which is not followed" : entry.isDirectory() ? "a folder" : "a special file";
+      problems.push({ file, field: "file", message: `expected an article file, found ${found}` });
+      continue;
+    }
+    const result = parseArticle(entry.name, fs.readFileSync(path.join(dir, entry.name)), file);
+    if (!result.ok) {
+      problems.push(...result.problems);
+      continue;
+    }
+    const twin = fileOfSlug.get(result.article.slug);
+    if (twin) {
+      problems.push({ file, field: "slug", message: `expected a slug of its own, found "${result.article.slug}", which ${twin} already gives` });
+      continue;
+    }
+    fileOfSlug.set(result.article.slug, file);
+    articles.push(result.article);
+  }
+  if (problems.length > 0) throw new ContentError(problems);
+  return articles;
+}
+
+// In development the folder is re-read when any file changes, so an edit shows
+// on reload; in production content is parsed once per process.
+const watchesFiles = process.env.NODE_ENV === "development";
+
+function folderSignature(dir: string): string {
+  try {
+    return fs
+      .readdirSync(dir)
+      .map((name) => {
+        const stat = fs.lstatSync(path.join(dir, name));
+        return `${name}:${stat.size}:${stat.mtimeMs}`;
+      })
+      .join("|");
+  } catch {
+    return "missing";
+  }
+}
+
+let loaded: { dir: string; signature: string | undefined; collection: Collection } | undefined;
+
+function collection(): Collection {
+  const dir = contentDir();
+  const signature = watchesFiles ? folderSignature(dir) : undefined;
+  if (loaded?.dir !== dir || loaded.signature !== signature) {
+    loaded = { dir, signature, collection: buildCollection(loadArticles(dir), watchesFiles) };
+  }
+  return loaded.collection;
+}
+
+/** Every published article, newest first (drafts too, in development). */
+export function getAllArticles(): Article[] {
+  return collection().articles;
+}
+
+/** The article at `slug`, or undefined: a missing article is the route's to handle. */
+export function getArticle(slug: string): Article | undefined {
+  return collection().bySlug.get(slug);
+}
+
+/** Categories in use, by label, with how many articles each holds. */
+export function getCategories(): CategorySummary[] {
+  return collection().categories;
+}
+
+/** Tags in use, most used first. */
+export function getTags(): TagSummary[] {
+  return collection().tags;
+}
+
+export function getArticlesInCategory(category: string): Article[] {
+  return collection().byCategory.get(category) ?? [];
+}
+
+export function getArticlesWithTag(tag: string): Article[] {
+  return collection().byTag.get(tag) ?? [];
+}
+
+export function getRelatedArticles(article: Article, count = RELATED_COUNT): Article[] {
+  return relatedArticles(collection().related, article, count);
+}

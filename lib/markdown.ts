@@ -1,0 +1,66 @@
+import GithubSlugger from "github-slugger";
+import { defaultSchema, type Schema } from "hast-util-sanitize";
+import type { Link, Root } from "mdast";
+import { toString } from "mdast-util-to-string";
+import { remark } from "remark";
+import remarkGfm from "remark-gfm";
+import remarkHtml from "remark-html";
+import { visit } from "unist-util-visit";
+import type { Heading } from "./article-schema";
+
+export type RenderedBody = { html: string; headings: Heading[]; wordCount: number };
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * GitHub's allowlist, with two changes: heading ids keep the exact slug so
+ * `#looking-ahead` deep links work without script (raw HTML never reaches the
+ * output, so every id is one we generated), and links may carry `rel`.
+ */
+const sanitizeSchema: Schema = {
+  ...defaultSchema,
+  clobber: [],
+  attributes: {
+    ...defaultSchema.attributes,
+    a: [...(defaultSchema.attributes?.a ?? []), ["rel", "noopener", "noreferrer"]],
+  },
+};
+
+function isExternal(link: Link): boolean {
+  return /^https?:\/\//i.test(link.url);
+}
+
+/** Gives each heading a stable, unique id and records the outline and word count. */
+function remarkArticleData() {
+  return (tree: Root, file: { data: Record<string, unknown> }) => {
+    const slugger = new GithubSlugger();
+    const headings: Heading[] = [];
+    let wordCount = 0;
+    visit(tree, (node) => {
+      if (node.type === "heading") {
+        const text = toString(node).trim();
+        const id = slugger.slug(text) || slugger.slug("section");
+        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
+        headings.push({ depth: node.depth, text, id });
+      } else if (node.type === "link" && isExternal(node)) {
+        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, rel: ["noopener", "noreferrer"] } };
+      } else if (node.type === "text" || node.type === "inlineCode" || node.type === "code") {
+        wordCount += node.value.split(/\s+/).filter((token) => WORD.test(token)).length;
+      }
+    });
+    file.data.headings = headings;
+    file.data.wordCount = wordCount;
+  };
+}
+
+const processor = remark().use(remarkGfm).use(remarkArticleData).use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
+
+/** Markdown to sanitized HTML, with the heading outline and word count. */
+export function renderMarkdown(markdown: string): RenderedBody {
+  const file = processor.processSync(markdown);
+  return {
+    html: String(file),
+    headings: file.data.headings as Heading[],
+    wordCount: file.data.wordCount as number,
+  };
+}

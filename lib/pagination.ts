@@ -1,0 +1,34 @@
+export const PAGE_SIZE = 20;
+
+export type Page<T> = { items: T[]; page: number; pageCount: number };
+
+/** The items of page `page` (1-based), or undefined when there is no such page. Page 1 always exists. */
+export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE): Page<T> | undefined {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
+  return { items: items.slice((page - 1) * size, page * size), page, pageCount };
+}
+
+/** Page numbers 2..n as route params; page 1 lives at the list's own URL. */
+export function laterPageParams(total: number, size = PAGE_SIZE): { page: string }[] {
+  return Array.from({ length: Math.max(0, Math.ceil(total / size) - 1) }, (_, i) => ({ page: String(i + 2) }));
+}
+
+/** Parses a `[page]` route segment: only canonical numbers ("2", never "02" or "2.0"). */
+export function pageNumber(segment: string): number | undefined {
+  return /^[1-9]\d{0,5}$/.test(segment) ? Number(segment) : undefined;
+}
+
+/** `/category/tech` → `/category/tech/page/3`; page 1 is the base itself. */
+export function pageHref(base: string, page: number): string {
+  if (page === 1) return base;
+  return `${base === "/" ? "" : base}/page/${page}`;
+}
+
+/** Which page numbers to show: the ends and the neighbours of the current page, with gaps between. */
+export function pageWindow(page: number, pageCount: number, radius = 2): (number | "gap")[] {
+  const shown = [...new Set([1, pageCount, ...Array.from({ length: radius * 2 + 1 }, (_, i) => page - radius + i)])]
+    .filter((n) => n >= 1 && n <= pageCount)
+    .sort((a, b) => a - b);
+  return shown.flatMap((n, i) => (i > 0 && n - shown[i - 1]! > 1 ? ["gap" as const, n] : [n]));
+}

@@ -1,0 +1,88 @@
+import matter from "gray-matter";
+import YAML from "yaml";
+import { FRONTMATTER_KEYS, SLUG_PATTERN, frontmatterSchema, type Article } from "./article-schema";
+import { problemsFromIssues, type ContentProblem } from "./content-error";
+import { categoryLabel } from "./category-label";
+import { renderMarkdown } from "./markdown";
+import { readingTime } from "./reading-time";
+
+export const ARTICLE_EXTENSIONS = [".md", ".markdown"] as const;
+
+export type ParseResult = { ok: true; article: Article } | { ok: false; problems: ContentProblem[] };
+
+// The core schema keeps dates as the text the editor wrote (no implicit
+// timestamps), and a low alias budget turns "billion laughs" into an error.
+const matterOptions = {
+  engines: {
+    yaml: (source: string) => YAML.parse(source, { schema: "core", maxAliasCount: 50, prettyErrors: false }) as object,
+  },
+};
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** The slug a file name gives, or undefined when the name breaks the contract. */
+export function slugFromFileName(fileName: string): string | undefined {
+  const extension = ARTICLE_EXTENSIONS.find((ext) => fileName.endsWith(ext));
+  const slug = extension ? fileName.slice(0, -extension.length) : undefined;
+  return slug && SLUG_PATTERN.test(slug) ? slug : undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split("\n")[0]?.trim() ?? message;
+}
+
+/** One file's bytes to an Article, or every problem with it. */
+export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: string): ParseResult {
+  const fail = (field: string, message: string): ParseResult => ({ ok: false, problems: [{ file: displayPath, field, message }] });
+
+  const slug = slugFromFileName(fileName);
+  if (!slug) {
+    return fail(
+      "file name",
+      `expected lowercase words joined by hyphens ending in ${ARTICLE_EXTENSIONS.join(" or ")} (like "city-budget-vote.md"), found ${JSON.stringify(fileName)}`,
+    );
+  }
+
+  let source: string;
+  try {
+    source = utf8.decode(bytes);
+  } catch {
+    return fail("file", "expected UTF-8 text, found bytes that are not valid UTF-8");
+  }
+  if (source.trim() === "") return fail("file", "expected front matter and a body, found an empty file");
+  if (!/^\uFEFF?---\r?\n/.test(source)) {
+    return fail("front matter", 'expected the file to start with a "---" line opening the front matter, found none');
+  }
+
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(source.replace(/^\uFEFF/, ""), matterOptions);
+  } catch (error) {
+    return fail("front matter", `expected valid YAML, found an error: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+  }
+
+  const data: unknown = parsed.data;
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    return fail("front matter", "expected a mapping of keys to values, found something else");
+  }
+
+  const result = frontmatterSchema.safeParse(data);
+  const problems = result.success ? [] : problemsFromIssues(displayPath, data, result.error.issues, FRONTMATTER_KEYS);
+  if (parsed.content.trim() === "") problems.push({ file: displayPath, field: "body", message: "expected the article text after the front matter, found nothing" });
+  if (!result.success || problems.length > 0) return { ok: false, problems };
+
+  const body = renderMarkdown(parsed.content);
+  return {
+    ok: true,
+    article: {
+      ...result.data,
+      slug,
+      url: `/articles/${slug}`,
+      categoryLabel: categoryLabel(result.data.category),
+      html: body.html,
+      headings: body.headings,
+      wordCount: body.wordCount,
+      readingTime: readingTime(body.wordCount),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { Pagination } from "@/components/pagination";
+
+const hrefs = () => screen.getAllByRole("link").map((link) => [link.textContent, link.getAttribute("href")]);
+
+describe("Pagination", () => {
+  it("links every page of a short list, marking the current one", () => {
+    render(<Pagination base="/category/tech" page={2} pageCount={3} />);
+    expect(hrefs()).toEqual([
+      ["← Newer articles", "/category/tech"],
+      ["Page 1", "/category/tech"],
+      ["Page 2", "/category/tech/page/2"],
+      ["Page 3", "/category/tech/page/3"],
+      ["Older articles →", "/category/tech/page/3"],
+    ]);
+    expect(screen.getByRole("link", { current: "page" }).textContent).toBe("Page 2");
+  });
+
+  it("keeps the home page's pages at /page/N and shows no 'Newer' link on page 1", () => {
+    render(<Pagination base="/" page={1} pageCount={2} />);
+    const nav = screen.getByRole("navigation", { name: "Pages" });
+    expect(within(nav).queryByText(/Newer/)).toBeNull();
+    expect(hrefs()).toEqual([
+      ["Page 1", "/"],
+      ["Page 2", "/page/2"],
+      ["Older articles →", "/page/2"],
+    ]);
+  });
+
+  it("elides distant pages of a long archive", () => {
+    render(<Pagination base="/" page={250} pageCount={500} />);
+    const pages = screen.getAllByRole("link").map((link) => link.textContent).filter((text) => text!.startsWith("Page"));
+    expect(pages).toEqual(["Page 1", "Page 248", "Page 249", "Page 250", "Page 251", "Page 252", "Page 500"]);
+    expect(screen.getAllByText("…")).toHaveLength(2);
+  });
+
+  it("renders nothing for a single page", () => {
+    const { container } = render(<Pagination base="/" page={1} pageCount={1} />);
+    expect(container.innerHTML).toBe("");
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "@/lib/markdown";
+
+describe("the article body", () => {
+  it("renders GitHub-flavoured Markdown: tables, strikethrough, task lists, autolinks and footnotes", () => {
+    const { html } = renderMarkdown(
+      [
+        "| Route | Buses |",
+        "| --- | --- |",
+        "| 12 | 4 |",
+        "",
+        "~~old~~ new, see www.example.com",
+        "",
+        "- [x] done",
+        "- [ ] to do",
+        "",
+        "A claim.[^1]",
+        "",
+        "[^1]: The evidence.",
+      ].join("\n"),
+    );
+    expect(html).toContain("<th>Route</th>");
+    expect(html).toContain("<td>12</td>");
+    expect(html).toContain("<del>old</del>");
+    expect(html).toContain('<a href="http://www.example.com" rel="noopener noreferrer">www.example.com</a>');
+    expect(html).toContain('<input type="checkbox" checked disabled> done');
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(html).toContain('<li id="user-content-fn-1">');
+  });
+
+  it("gives every heading a stable, unique id and lists the outline", () => {
+    const { html, headings } = renderMarkdown("## Looking ahead\n\ntext\n\n### What *it* costs\n\n## Looking ahead\n\n## !!!\n");
+    expect(headings).toEqual([
+      { depth: 2, text: "Looking ahead", id: "looking-ahead" },
+      { depth: 3, text: "What it costs", id: "what-it-costs" },
+      { depth: 2, text: "Looking ahead", id: "looking-ahead-1" },
+      { depth: 2, text: "!!!", id: "section" },
+    ]);
+    expect(html).toContain('<h2 id="looking-ahead">Looking ahead</h2>');
+    expect(html).toContain('<h3 id="what-it-costs">What <em>it</em> costs</h3>');
+  });
+
+  it("marks links to other sites noopener noreferrer, and leaves local links alone", () => {
+    const { html } = renderMarkdown("[away](https://example.org/x) and [home](/articles/other) and [mail](mailto:desk@example.com)");
+    expect(html).toContain('<a href="https://example.org/x" rel="noopener noreferrer">away</a>');
+    expect(html).toContain('<a href="/articles/other">home</a>');
+    expect(html).toContain('<a href="mailto:desk@example.com">mail</a>');
+  });
+
+  it("counts the words a reader reads, across headings, emphasis and code", () => {
+    expect(renderMarkdown("## Two words\n\nThree *more* words, and `code` here.\n\n- one\n- two").wordCount).toBe(10);
+    expect(renderMarkdown("— — ---").wordCount).toBe(0);
+  });
+});
