@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getCategories } from "@/lib/articles";
+import { alternates } from "@/lib/page-metadata";
 import { site } from "@/lib/site";
 import "./globals.css";
 
@@ -10,7 +11,7 @@ export const metadata: Metadata = {
   metadataBase: new URL(site.url),
   title: { default: site.name, template: `%s · ${site.name}` },
   description: site.description,
-  alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: `${site.name} RSS feed` }] } },
+  alternates: alternates(),
 };
 
 export const viewport: Viewport = {

@@ -1,15 +1,13 @@
-import { ArticleList } from "@/components/article-list";
-import { Pagination } from "@/components/pagination";
-import { getAllArticles } from "@/lib/articles";
-import { paginate } from "@/lib/pagination";
+import type { Metadata } from "next";
+import { ListingView } from "@/components/listing-view";
+import { findListingPage, homeListing } from "@/lib/listings";
+import { listingMetadata } from "@/lib/page-metadata";
+
+export function generateMetadata(): Metadata {
+  return listingMetadata(homeListing(), 1);
+}
 
 export default function HomePage() {
-  const { items, page, pageCount } = paginate(getAllArticles(), 1)!;
-  return (
-    <>
-      <h1 className="visually-hidden">Latest news</h1>
-      <ArticleList articles={items} lead />
-      <Pagination base="/" page={page} pageCount={pageCount} />
-    </>
-  );
+  const { listing, page } = findListingPage(homeListing(), [])!;
+  return <ListingView listing={listing} page={page} hideTitle lead />;
 }

@@ -1,6 +1,8 @@
 import GithubSlugger from "github-slugger";
 import { defaultSchema, type Schema } from "hast-util-sanitize";
+import type { Element, ElementContent } from "hast";
 import type { Link, Root } from "mdast";
+import { defaultHandlers, type Handlers } from "mdast-util-to-hast";
 import { toString } from "mdast-util-to-string";
 import { remark } from "remark";
 import remarkGfm from "remark-gfm";
@@ -13,9 +15,10 @@ export type RenderedBody = { html: string; headings: Heading[]; wordCount: numbe
 const WORD = /[\p{L}\p{N}]/u;
 
 /**
- * GitHub's allowlist, with two changes: heading ids keep the exact slug so
+ * GitHub's allowlist, with three changes: heading ids keep the exact slug so
  * `#looking-ahead` deep links work without script (raw HTML never reaches the
- * output, so every id is one we generated), and links may carry `rel`.
+ * output, so every id is one we generated), links may carry `rel`, and
+ * task-list checkboxes may carry the label we give them.
  */
 const sanitizeSchema: Schema = {
   ...defaultSchema,
@@ -23,6 +26,7 @@ const sanitizeSchema: Schema = {
   attributes: {
     ...defaultSchema.attributes,
     a: [...(defaultSchema.attributes?.a ?? []), ["rel", "noopener", "noreferrer"]],
+    input: [...(defaultSchema.attributes?.input ?? []), ["ariaLabel", "Done", "Not done"]],
   },
 };
 
@@ -53,7 +57,39 @@ function remarkArticleData() {
   };
 }
 
-const processor = remark().use(remarkGfm).use(remarkArticleData).use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
+function firstCheckbox(nodes: ElementContent[]): Element | undefined {
+  for (const node of nodes) {
+    if (node.type !== "element") continue;
+    if (node.tagName === "input") return node;
+    const nested = node.tagName === "p" ? firstCheckbox(node.children) : undefined;
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** Makes what GFM renders usable by keyboard and screen reader, as axe checks. */
+const handlers: Partial<Handlers> = {
+  // A task-list checkbox has no label of its own; an aria-label names its state.
+  listItem(state, node, parent) {
+    const item = defaultHandlers.listItem(state, node, parent);
+    const checkbox = typeof node.checked === "boolean" ? firstCheckbox(item.children) : undefined;
+    if (checkbox) checkbox.properties.ariaLabel = node.checked ? "Done" : "Not done";
+    return item;
+  },
+  // Code blocks and tables scroll sideways on a phone, so keyboard users must be able to focus them.
+  code(state, node) {
+    const pre = defaultHandlers.code(state, node);
+    pre.properties.tabIndex = 0;
+    return pre;
+  },
+  table(state, node) {
+    const table = defaultHandlers.table(state, node);
+    table.properties.tabIndex = 0;
+    return table;
+  },
+};
+
+const processor = remark().use(remarkGfm).use(remarkArticleData).use(remarkHtml, { sanitize: sanitizeSchema, handlers }).freeze();
 
 /** Markdown to sanitized HTML, with the heading outline and word count. */
 export function renderMarkdown(markdown: string): RenderedBody {

@@ -23,9 +23,16 @@ describe("the article body", () => {
     expect(html).toContain("<td>12</td>");
     expect(html).toContain("<del>old</del>");
     expect(html).toContain('<a href="http://www.example.com" rel="noopener noreferrer">www.example.com</a>');
-    expect(html).toContain('<input type="checkbox" checked disabled> done');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="Done"> done');
+    expect(html).toContain('<input type="checkbox" disabled aria-label="Not done"> to do');
     expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
     expect(html).toContain('<li id="user-content-fn-1">');
+  });
+
+  it("lets the keyboard reach code blocks and tables that scroll sideways", () => {
+    const { html } = renderMarkdown("```ts\nconst x = 1;\n```\n\n| a |\n| - |\n| 1 |");
+    expect(html).toContain('<pre tabindex="0"><code class="language-ts">');
+    expect(html).toContain('<table tabindex="0">');
   });
 
   it("gives every heading a stable, unique id and lists the outline", () => {

@@ -71,7 +71,7 @@ describe("hostile Markdown", () => {
 
   it("keeps the visible text of hostile code blocks as text", () => {
     expect(renderMarkdown("```html\n<script>alert(1)</script>\n```").html).toContain(
-      '<pre><code class="language-html">&#x3C;script>alert(1)&#x3C;/script>\n</code></pre>',
+      '<pre tabindex="0"><code class="language-html">&#x3C;script>alert(1)&#x3C;/script>\n</code></pre>',
     );
   });
 
@@ -90,5 +90,6 @@ describe("hostile Markdown", () => {
     expect(document.querySelector("em")!.textContent).toBe("em");
     expect(document.querySelector("td")!.textContent).toBe("1");
     expect(document.querySelectorAll("ol li")).toHaveLength(2);
+    expect(document.querySelector("table")!.getAttribute("tabindex")).toBe("0");
   });
 });

@@ -1,6 +1,9 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article-view";
+import { JsonLd } from "@/components/json-ld";
 import { getAllArticles, getArticle, getRelatedArticles } from "@/lib/articles";
+import { articleMetadata, newsArticleJsonLd } from "@/lib/page-metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -10,13 +13,18 @@ export function generateStaticParams() {
   return getAllArticles().map((article) => ({ slug: article.slug }));
 }
 
-export async function generateMetadata({ params }: Props) {
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = getArticle((await params).slug);
-  return article ? { title: article.title, description: article.summary } : {};
+  return article ? articleMetadata(article) : {};
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = getArticle((await params).slug);
   if (!article) notFound();
-  return <ArticleView article={article} related={getRelatedArticles(article)} />;
+  return (
+    <>
+      <JsonLd data={newsArticleJsonLd(article)} />
+      <ArticleView article={article} related={getRelatedArticles(article)} />
+    </>
+  );
 }

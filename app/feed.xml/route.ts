@@ -1,0 +1,35 @@
+import { Feed } from "feed";
+import { getAllArticles } from "@/lib/articles";
+import { absoluteUrl, site } from "@/lib/site";
+
+const FEED_SIZE = 50;
+export const dynamic = "force-static";
+
+export function GET() {
+  const articles = getAllArticles().slice(0, FEED_SIZE);
+  const feed = new Feed({
+    title: site.name,
+    description: site.description,
+    id: absoluteUrl("/"),
+    link: absoluteUrl("/"),
+    language: site.language,
+    copyright: `© ${site.name}`,
+    updated: articles[0] ? new Date(articles[0].date.time) : undefined,
+    feedLinks: { rss: absoluteUrl("/feed.xml") },
+  });
+  for (const article of articles) {
+    feed.addItem({
+      title: article.title,
+      id: absoluteUrl(article.url),
+      link: absoluteUrl(article.url),
+      description: article.summary,
+      content: article.html,
+      date: new Date(article.date.time),
+      category: [{ name: article.categoryLabel, domain: absoluteUrl(`/category/${article.category}`) }],
+      author: article.author ? [{ name: article.author }] : undefined,
+    });
+  }
+  return new Response(feed.rss2(), {
+    headers: { "Content-Type": "application/rss+xml; charset=utf-8" },
+  });
+}

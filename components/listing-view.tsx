@@ -1,0 +1,30 @@
+import type { Listing } from "@/lib/listings";
+import type { Page } from "@/lib/pagination";
+import type { Article } from "@/lib/article-schema";
+import { countLabel } from "@/lib/count-label";
+import { ArticleList } from "./article-list";
+import { Pagination } from "./pagination";
+
+type Props = {
+  listing: Pick<Listing, "title" | "base" | "articles">;
+  page: Page<Article>;
+  /** Home names itself only for screen readers; the masthead already says where you are. */
+  hideTitle?: boolean;
+  lead?: boolean;
+};
+
+export function ListingView({ listing, page, hideTitle = false, lead = false }: Props) {
+  return (
+    <>
+      <header className={hideTitle ? "visually-hidden" : "listing-header"}>
+        <h1 className="page-title">{listing.title}</h1>
+        <p className="page-intro">
+          {countLabel(listing.articles.length, "article")}
+          {page.pageCount > 1 && ` · page ${page.page} of ${page.pageCount}`}
+        </p>
+      </header>
+      <ArticleList articles={page.items} lead={lead && page.page === 1} />
+      <Pagination base={listing.base} page={page.page} pageCount={page.pageCount} />
+    </>
+  );
+}

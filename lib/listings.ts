@@ -1,0 +1,63 @@
+import type { Article } from "./article-schema";
+import { getAllArticles, getArticlesInCategory, getArticlesWithTag, getCategories, getTags } from "./articles";
+import { laterPageParams, paginate, pageNumber, type Page } from "./pagination";
+import { site } from "./site";
+
+/** A paginated list of articles at a stable URL: home, a category or a tag. */
+export type Listing = {
+  title: string;
+  description: string;
+  /** The URL of page 1; later pages are `<base>/page/<n>`. */
+  base: string;
+  articles: Article[];
+};
+
+export function homeListing(): Listing {
+  return { title: "Latest news", description: site.description, base: "/", articles: getAllArticles() };
+}
+
+export function categoryListing(name: string): Listing | undefined {
+  const category = getCategories().find((candidate) => candidate.name === name);
+  if (!category) return undefined;
+  return {
+    title: category.label,
+    description: `The latest ${category.label} news from ${site.name}.`,
+    base: `/category/${category.name}`,
+    articles: getArticlesInCategory(category.name),
+  };
+}
+
+export function tagListing(tag: string): Listing | undefined {
+  const articles = getArticlesWithTag(tag);
+  if (articles.length === 0) return undefined;
+  return { title: `#${tag}`, description: `Articles tagged ${tag} on ${site.name}.`, base: `/tags/${tag}`, articles };
+}
+
+export type ListingPage = { listing: Listing; page: Page<Article> };
+
+/**
+ * The page a `[[...rest]]` segment names, or undefined: none is page 1,
+ * `["page", "2"]` is page 2, and anything else (including `page/1`, whose
+ * address is the listing's own) is no page.
+ */
+export function findListingPage(listing: Listing | undefined, rest: readonly string[] | undefined): ListingPage | undefined {
+  if (!listing) return undefined;
+  const first = !rest || rest.length === 0;
+  const number = first ? 1 : rest.length === 2 && rest[0] === "page" ? pageNumber(rest[1]!) : undefined;
+  if (!number || (!first && number === 1)) return undefined;
+  const page = paginate(listing.articles, number);
+  return page && { listing, page };
+}
+
+/** Static params for a listing's `[[...rest]]` segment: page 1 and every later page. */
+function restParams(listing: Listing): { rest: string[] }[] {
+  return [{ rest: [] }, ...laterPageParams(listing.articles.length).map(({ page }) => ({ rest: ["page", page] }))];
+}
+
+export function categoryParams(): { name: string; rest: string[] }[] {
+  return getCategories().flatMap(({ name }) => restParams(categoryListing(name)!).map((params) => ({ name, ...params })));
+}
+
+export function tagParams(): { tag: string; rest: string[] }[] {
+  return getTags().flatMap(({ name }) => restParams(tagListing(name)!).map((params) => ({ tag: name, ...params })));
+}

@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll, inject } from "vitest";
+
+export const baseUrl = inject("baseUrl");
+/** The suite runs unless global setup found no Chromium (and was allowed to skip). */
+export const skipBrowser = baseUrl === "";
+
+export const screenshotDir = path.resolve(__dirname, "../../test-results/screenshots");
+
+// Without these flags Chromium keeps trying to reach Google's services, which this network refuses.
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** One headless Chromium per test file; each call to `openPage` gets a fresh context. */
+export function useBrowser() {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (skipBrowser) return;
+    browser = await chromium.launch({ executablePath: inject("chromiumPath"), headless: true, args: CHROMIUM_ARGS });
+    fs.mkdirSync(screenshotDir, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  return async function openPage(pathname: string, options: BrowserContextOptions = {}): Promise<{ page: Page; status: number }> {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl}${pathname}`, { waitUntil: "load" });
+    return { page, status: response!.status() };
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { contentDir, loadArticles } from "@/lib/articles";
+import { buildCollection } from "@/lib/collection";
+import { baseUrl, skipBrowser } from "./browser";
+
+const archive = buildCollection(loadArticles(contentDir()), false);
+const get = (pathname: string) => fetch(`${baseUrl}${pathname}`, { redirect: "manual" });
+
+describe.skipIf(skipBrowser)("the production server", () => {
+  it.each([
+    "/articles/no-such-story",
+    "/articles/..%2F..%2Fetc%2Fpasswd",
+    "/category/no-such-section",
+    "/tags/no-such-tag",
+    "/page/2",
+    "/page/1",
+    "/page/0",
+    "/category/tech/page/1",
+    "/category/tech/page/99",
+    "/category/tech/page/two",
+    "/tags/ai/page/02",
+    `/articles/${archive.articles[0]!.slug.toUpperCase()}`,
+  ])("answers %s with 404", async (pathname) => {
+    const response = await get(pathname);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("Page not found");
+  });
+
+  it.each(["/", "/category/tech", `/tags/${archive.tags[0]!.name}`, archive.articles.at(-1)!.url, "/feed.xml", "/sitemap.xml", "/robots.txt"])(
+    "answers %s with 200",
+    async (pathname) => {
+      expect((await get(pathname)).status).toBe(200);
+    },
+  );
+
+  it("serves an RSS 2.0 feed of the newest articles", async () => {
+    const response = await get("/feed.xml");
+    expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    const xml = await response.text();
+    expect(xml).toContain('<rss version="2.0"');
+    const titles = [...xml.matchAll(/<item>\s*<title><!\[CDATA\[(.*?)\]\]><\/title>/g)].map((match) => match[1]);
+    expect(titles).toEqual(archive.articles.slice(0, 50).map((a) => a.title));
+  });
+
+  it("lists every article, category and tag in the sitemap, and points robots at it", async () => {
+    const xml = await (await get("/sitemap.xml")).text();
+    for (const path of [...archive.articles.map((a) => a.url), ...archive.categories.map((c) => `/category/${c.name}`), ...archive.tags.map((t) => `/tags/${t.name}`)]) {
+      expect(xml).toContain(`${path}</loc>`);
+    }
+    expect(await (await get("/robots.txt")).text()).toMatch(/Sitemap: .*\/sitemap\.xml/);
+  });
+
+  it("sends no X-Powered-By header", async () => {
+    expect((await get("/")).headers.get("x-powered-by")).toBeNull();
+  });
+});

@@ -1,0 +1,181 @@
+import fs from "node:fs";
+import path from "node:path";
+import axe from "axe-core";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { contentDir, loadArticles } from "@/lib/articles";
+import { buildCollection } from "@/lib/collection";
+import { relatedArticles } from "@/lib/related";
+import { screenshotDir, skipBrowser, useBrowser } from "./browser";
+
+const archive = buildCollection(loadArticles(contentDir()), false);
+const showcase = archive.articles.find((a) => a.image && a.source?.url && a.headings.length > 1)!;
+
+const headlines = (page: Page, selector: string) => page.locator(`${selector} .card-title a`).allTextContents();
+
+describe.skipIf(skipBrowser)("the reader in a browser", () => {
+  const openPage = useBrowser();
+
+  it("home lists the newest articles first, the newest as the lead story", async () => {
+    const { page, status } = await openPage("/");
+    expect(status).toBe(200);
+    expect(await headlines(page, ".article-list")).toEqual(archive.articles.slice(0, 20).map((a) => a.title));
+    expect(await page.locator(".card-lead .card-title").textContent()).toBe(archive.articles[0]!.title);
+    const sections = await page.getByRole("navigation", { name: "Sections" }).getByRole("link").allTextContents();
+    expect(sections).toEqual(archive.categories.map((c) => c.label));
+    expect(await page.locator('link[rel="alternate"][type="application/rss+xml"]').getAttribute("href")).toMatch(/\/feed\.xml$/);
+  });
+
+  it("opens an article from home, and 'Back to Home' returns", async () => {
+    const { page } = await openPage("/");
+    const second = archive.articles[1]!;
+    await page.getByRole("link", { name: second.title, exact: true }).click();
+    await page.waitForURL(`**${second.url}`);
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(second.title);
+    await page.getByRole("link", { name: "← Back to Home" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    expect(await page.locator(".card-lead .card-title").textContent()).toBe(archive.articles[0]!.title);
+  });
+
+  it("loads a deep link directly with every part of a news article, in order", async () => {
+    const { page, status } = await openPage(showcase.url);
+    expect(status).toBe(200);
+    const article = page.locator("article.article");
+    expect(await article.locator("> p.back a").textContent()).toBe("← Back to Home");
+    expect(await article.locator(".article-header .kicker").getAttribute("href")).toBe(`/category/${showcase.category}`);
+    expect(await page.locator("h1").allTextContents()).toEqual([showcase.title]);
+    const time = article.locator(".meta time");
+    expect(await time.getAttribute("datetime")).toBe(showcase.date.day);
+    expect(await time.textContent()).toBe(showcase.date.label);
+    expect(await article.locator(".meta").textContent()).toContain(`${showcase.readingTime} min read`);
+    expect(await article.locator(".standfirst").textContent()).toBe(showcase.summary);
+    expect(await article.locator(".prose h2").first().getAttribute("id")).toBe(showcase.headings[0]!.id);
+    expect(await article.locator(".prose table").count()).toBe(1);
+    const source = article.locator(".source a");
+    expect(await source.textContent()).toBe(showcase.source!.name);
+    expect(await source.getAttribute("href")).toBe(showcase.source!.url);
+    expect(await article.locator(".tags a").allTextContents()).toEqual(showcase.tags.map((t) => `#${t}`));
+    expect(await article.locator(".hero img").getAttribute("alt")).toBe(showcase.imageAlt);
+
+    const related = page.getByRole("region", { name: "Related Articles" });
+    expect(await headlines(page, ".related")).toEqual(relatedArticles(archive.related, showcase).map((a) => a.title));
+    expect(await related.locator(".card").count()).toBe(3);
+
+    const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
+    const order = ["Back to Home", showcase.categoryLabel.toUpperCase(), showcase.title, showcase.date.label, showcase.summary, showcase.headings[0]!.text, `Source: ${showcase.source!.name}`, `#${showcase.tags[0]}`, "Related Articles"];
+    const positions = order.map((part) => text.indexOf(part));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it("describes the article to search engines and social sites", async () => {
+    const { page } = await openPage(showcase.url);
+    const meta = (selector: string) => page.locator(selector).getAttribute("content");
+    expect(await page.title()).toContain(showcase.title);
+    expect(await meta('meta[name="description"]')).toBe(showcase.summary);
+    expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(new RegExp(`${showcase.url}$`));
+    expect(await meta('meta[property="og:type"]')).toBe("article");
+    expect(await meta('meta[property="article:published_time"]')).toBe(showcase.date.iso);
+    expect(await meta('meta[property="article:section"]')).toBe(showcase.categoryLabel);
+    expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(jsonLd).toMatchObject({
+      "@type": "NewsArticle",
+      headline: showcase.title,
+      datePublished: showcase.date.iso,
+      dateModified: (showcase.updated ?? showcase.date).iso,
+      articleSection: showcase.categoryLabel,
+      author: { "@type": "Person", name: showcase.author },
+      publisher: { "@type": "Organization" },
+      mainEntityOfPage: { "@id": expect.stringMatching(new RegExp(`${showcase.url}$`)) },
+    });
+  });
+
+  it("follows a related link to that article", async () => {
+    const { page } = await openPage(showcase.url);
+    const target = relatedArticles(archive.related, showcase)[0]!;
+    await page.getByRole("region", { name: "Related Articles" }).getByRole("link", { name: target.title }).click();
+    await page.waitForURL(`**${target.url}`);
+    expect(await page.locator("h1").textContent()).toBe(target.title);
+  });
+
+  it("lists a category's and a tag's articles", async () => {
+    const category = archive.categories[0]!;
+    const { page } = await openPage(`/category/${category.name}`);
+    expect(await page.locator("h1").textContent()).toBe(category.label);
+    expect(await headlines(page, ".article-list")).toEqual(archive.byCategory.get(category.name)!.map((a) => a.title));
+
+    const tag = archive.tags[0]!;
+    await page.goto(`${page.url().replace(/\/category\/.*/, "")}/tags/${tag.name}`);
+    expect(await page.locator("h1").textContent()).toBe(`#${tag.name}`);
+    expect(await headlines(page, ".article-list")).toEqual(archive.byTag.get(tag.name)!.map((a) => a.title));
+  });
+
+  it("answers an unknown article with 404 and a page that links home", async () => {
+    const { page, status } = await openPage("/articles/no-such-story");
+    expect(status).toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("Page not found");
+    expect(await page.getByRole("link", { name: "Go to the home page" }).getAttribute("href")).toBe("/");
+  });
+
+  it("is fully readable with JavaScript disabled", async () => {
+    const { page, status } = await openPage(showcase.url, { javaScriptEnabled: false });
+    expect(status).toBe(200);
+    expect(await page.locator("h1").textContent()).toBe(showcase.title);
+    expect(await page.locator(".prose > h2").count()).toBe(showcase.headings.filter((h) => h.depth === 2).length);
+    expect((await page.locator(".prose").innerText()).length).toBeGreaterThan(1000);
+    expect(await page.locator(".related .card").count()).toBe(3);
+  });
+
+  it("lands the first Tab on the skip link, which moves focus to the content", async () => {
+    const { page } = await openPage(showcase.url);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    expect(await page.locator(".skip-link").isVisible()).toBe(true);
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => location.hash)).toBe("#main");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.closest("main") !== null)).toBe(true);
+  });
+
+  it("fits a 320 px phone without sideways scrolling", async () => {
+    for (const pathname of ["/", showcase.url]) {
+      const { page } = await openPage(pathname, { viewport: { width: 320, height: 640 } });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    }
+  });
+
+  it.each([
+    ["home", "/"],
+    ["article", ""],
+  ])("saves screenshots of %s at 375 px and 1280 px, light and dark", async (name, pathname) => {
+    for (const width of [375, 1280]) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const { page } = await openPage(pathname || showcase.url, { viewport: { width, height: 900 }, colorScheme });
+        const file = path.join(screenshotDir, `${name}-${width}-${colorScheme}.png`);
+        await page.screenshot({ path: file });
+        expect(fs.readFileSync(file).subarray(1, 4).toString()).toBe("PNG");
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(background).toBe(colorScheme === "dark" ? "rgb(22, 24, 28)" : "rgb(251, 250, 247)");
+      }
+    }
+  });
+
+  it.each([
+    ["home", "/", "light"],
+    ["home", "/", "dark"],
+    ["an article", "", "light"],
+    ["an article", "", "dark"],
+    ["a category", "/category/tech", "light"],
+    ["the not-found page", "/articles/missing", "light"],
+  ] as const)("passes an axe accessibility scan of %s (%s)", async (_name, pathname, colorScheme) => {
+    const { page } = await openPage(pathname || showcase.url, { colorScheme });
+    await page.addScriptTag({ content: axe.source });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));
+    });
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  });
+});
