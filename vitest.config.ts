@@ -23,10 +23,10 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          name: "browser",
+          name: "e2e",
           environment: "node",
-          include: ["tests/browser/**/*.test.ts"],
-          globalSetup: ["tests/browser/global-setup.ts"],
+          include: ["tests/e2e/**/*.test.ts"],
+          globalSetup: ["tests/e2e/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

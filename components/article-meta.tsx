@@ -1,21 +1,16 @@
+import type { ReactNode } from "react";
 import type { Article } from "@/lib/article-schema";
-import { countLabel } from "@/lib/count-label";
 
 type Props = Pick<Article, "date" | "readingTime"> & {
-  /** Omitted while the count is unknown (the store is down, or not yet wired). */
-  views?: number;
+  /** The view count's slot, between the date and the reading time. */
+  views?: ReactNode;
 };
 
 export function ArticleMeta({ date, readingTime, views }: Props) {
   return (
     <p className="meta">
       <time dateTime={date.day}>{date.label}</time>
-      {views !== undefined && (
-        <>
-          <span aria-hidden="true"> · </span>
-          <span className="meta-views">{countLabel(views, "view")}</span>
-        </>
-      )}
+      {views}
       <span aria-hidden="true"> · </span>
       <span>{readingTime} min read</span>
     </p>

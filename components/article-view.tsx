@@ -3,6 +3,7 @@ import type { Article } from "@/lib/article-schema";
 import type { CardArticle } from "./article-card";
 import { ArticleMeta } from "./article-meta";
 import { CategoryLink } from "./category-link";
+import { LiveViewCount } from "./live-view-count";
 import { RelatedArticles } from "./related-articles";
 import { SourceLine } from "./source-line";
 import { TagList } from "./tag-list";
@@ -10,6 +11,7 @@ import { TagList } from "./tag-list";
 type Props = {
   article: Article;
   related: CardArticle[];
+  /** The count when rendered; undefined hides it until the beacon answers. */
   views?: number;
 };
 
@@ -27,7 +29,7 @@ export function ArticleView({ article, related, views }: Props) {
             {article.title}
             {article.draft && <span className="draft-badge"> Draft</span>}
           </h1>
-          <ArticleMeta date={article.date} readingTime={article.readingTime} views={views} />
+          <ArticleMeta date={article.date} readingTime={article.readingTime} views={<LiveViewCount slug={article.slug} initialViews={views} />} />
           {article.author && <p className="byline">By {article.author}</p>}
           <p className="standfirst">{article.summary}</p>
         </header>

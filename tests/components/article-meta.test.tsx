@@ -1,6 +1,7 @@
 import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ArticleMeta } from "@/components/article-meta";
+import { ViewCount } from "@/components/view-count";
 import { publishDateSchema } from "@/lib/publish-date";
 
 const date = publishDateSchema.parse("2026-04-21");
@@ -12,7 +13,7 @@ describe("ArticleMeta", () => {
     [2, "2 views"],
     [1234, "1,234 views"],
   ])("shows %d views as %j", (views, label) => {
-    const { container } = render(<ArticleMeta date={date} readingTime={2} views={views} />);
+    const { container } = render(<ArticleMeta date={date} readingTime={2} views={<ViewCount views={views} />} />);
     expect(container.textContent).toBe(`April 21, 2026 · ${label} · 2 min read`);
   });
 

@@ -6,10 +6,12 @@ import { describe, expect, it } from "vitest";
 import { contentDir, loadArticles } from "@/lib/articles";
 import { buildCollection } from "@/lib/collection";
 import { relatedArticles } from "@/lib/related";
-import { screenshotDir, skipBrowser, useBrowser } from "./browser";
+import { baseUrl, screenshotDir, skipBrowser, useBrowser } from "./browser";
 
 const archive = buildCollection(loadArticles(contentDir()), false);
 const showcase = archive.articles.find((a) => a.image && a.source?.url && a.headings.length > 1)!;
+
+const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
 const headlines = (page: Page, selector: string) => page.locator(`${selector} .card-title a`).allTextContents();
 
@@ -110,6 +112,21 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     await page.goto(`${page.url().replace(/\/category\/.*/, "")}/tags/${tag.name}`);
     expect(await page.locator("h1").textContent()).toBe(`#${tag.name}`);
     expect(await headlines(page, ".article-list")).toEqual(archive.byTag.get(tag.name)!.map((a) => a.title));
+  });
+
+  it("counts opening an article once, not a reload within the window, and shows the new number", async () => {
+    const target = archive.articles[2]!;
+    const api = `${baseUrl}/api/views/${target.slug}`;
+    const before = ((await (await fetch(api)).json()) as { views: number }).views;
+    // Headless Chrome announces itself as a bot, which is not counted; this reader looks like an ordinary browser.
+    const { page } = await openPage(target.url, { userAgent: READER_UA });
+    const shown = page.locator(".article-header .meta-views");
+    await expect.poll(() => shown.textContent()).toBe(`${before + 1} ${before + 1 === 1 ? "view" : "views"}`);
+    expect(((await (await fetch(api)).json()) as { views: number }).views).toBe(before + 1);
+
+    await page.reload();
+    await expect.poll(() => shown.textContent()).toBe(`${before + 1} ${before + 1 === 1 ? "view" : "views"}`);
+    expect(((await (await fetch(api)).json()) as { views: number }).views).toBe(before + 1);
   });
 
   it("answers an unknown article with 404 and a page that links home", async () => {

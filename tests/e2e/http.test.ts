@@ -1,12 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { contentDir, loadArticles } from "@/lib/articles";
 import { buildCollection } from "@/lib/collection";
-import { baseUrl, skipBrowser } from "./browser";
 
 const archive = buildCollection(loadArticles(contentDir()), false);
+const baseUrl = inject("baseUrl");
 const get = (pathname: string) => fetch(`${baseUrl}${pathname}`, { redirect: "manual" });
 
-describe.skipIf(skipBrowser)("the production server", () => {
+describe("the production server", () => {
   it.each([
     "/articles/no-such-story",
     "/articles/..%2F..%2Fetc%2Fpasswd",

@@ -4,8 +4,8 @@ import { chromium, type Browser, type BrowserContextOptions, type Page } from "p
 import { afterAll, beforeAll, inject } from "vitest";
 
 export const baseUrl = inject("baseUrl");
-/** The suite runs unless global setup found no Chromium (and was allowed to skip). */
-export const skipBrowser = baseUrl === "";
+/** Browser tests run unless global setup found no Chromium (and was allowed to skip). */
+export const skipBrowser = inject("chromiumPath") === "";
 
 export const screenshotDir = path.resolve(__dirname, "../../test-results/screenshots");
 

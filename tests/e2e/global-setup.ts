@@ -1,0 +1,32 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { requireSystemProgram } from "../system";
+import { root, startServer } from "./server";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The server every e2e file shares, with its own empty view store. */
+    baseUrl: string;
+    /** Empty when the browser tests are skipped. */
+    chromiumPath: string;
+  }
+}
+
+/** Builds the site for production once, and serves it for the whole e2e suite. */
+export default async function setup(project: TestProject) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, encoding: "utf8" });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+
+  const data = fs.mkdtempSync(path.join(os.tmpdir(), "views-"));
+  const server = await startServer({ VIEWS_DB_PATH: path.join(data, "views.db") });
+  project.provide("baseUrl", server.url);
+  project.provide(
+    "chromiumPath",
+    requireSystemProgram([process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"], "apt-get install chromium") ?? "",
+  );
+  return () => server.stop();
+}

@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentDir, loadArticles } from "@/lib/articles";
+import { startServer, type RunningServer } from "./server";
+
+const [article, other] = loadArticles(contentDir()).filter((a) => !a.draft);
+const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
+const cookieOf = (id: number) => `reader=${String(id).padStart(22, "A")}`;
+
+function post(server: RunningServer, slug: string, headers: Record<string, string> = {}, body?: string) {
+  return fetch(`${server.url}/api/views/${slug}`, { method: "POST", headers: { "user-agent": READER_UA, ...headers }, body });
+}
+
+async function views(server: RunningServer, slug: string): Promise<number> {
+  return ((await (await fetch(`${server.url}/api/views/${slug}`)).json()) as { views: number }).views;
+}
+
+describe("the views API", () => {
+  let server: RunningServer;
+  let db: string;
+  beforeAll(async () => {
+    db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-api-")), "views.db");
+    server = await startServer({ VIEWS_DB_PATH: db, VIEWS_RATE_LIMIT: "0" });
+  });
+  afterAll(() => server?.stop());
+
+  it("counts a new reader, answers the count, and recognises them by cookie or, without one, by address and browser", async () => {
+    const first = await post(server, article!.slug);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    expect(await first.json()).toEqual({ slug: article!.slug, views: 1 });
+    const cookie = first.headers.get("set-cookie")!;
+    expect(cookie).toMatch(/^reader=[A-Za-z0-9_-]{22}; Path=\/api\/views; Expires=.*; Max-Age=31536000; HttpOnly; SameSite=lax$/);
+
+    const reload = await post(server, article!.slug, { cookie: cookie.split(";")[0]! });
+    expect(await reload.json()).toEqual({ slug: article!.slug, views: 1 });
+    expect(reload.headers.get("set-cookie")).toBeNull();
+    expect(await (await post(server, article!.slug)).json()).toMatchObject({ views: 1 });
+
+    expect(await (await post(server, article!.slug, { cookie: cookieOf(1) })).json()).toMatchObject({ views: 2 });
+    expect(await views(server, article!.slug)).toBe(2);
+  });
+
+  it.each([
+    ["a search engine crawler", { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" }],
+    ["headless Chrome", { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/130.0 Safari/537.36" }],
+    ["a client with no User-Agent", { "user-agent": "" }],
+    ["a prefetch", { "sec-purpose": "prefetch" }],
+  ])("does not count %s", async (_who, headers) => {
+    const before = await views(server, other!.slug);
+    const response = await post(server, other!.slug, { cookie: cookieOf(2), ...headers });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ slug: other!.slug, views: before });
+    expect(await views(server, other!.slug)).toBe(before);
+  });
+
+  it("answers an unknown slug with 404 and stores nothing", async () => {
+    for (const method of ["POST", "GET"]) {
+      const response = await fetch(`${server.url}/api/views/no-such-article`, { method, headers: { "user-agent": READER_UA } });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toEqual({ error: "unknown article" });
+    }
+    const rows = new Database(db, { readonly: true }).prepare("SELECT slug FROM views UNION SELECT slug FROM seen").all();
+    expect(rows).not.toContainEqual({ slug: "no-such-article" });
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it.each(["PUT", "PATCH", "DELETE"])("answers %s with 405", async (method) => {
+    expect((await fetch(`${server.url}/api/views/${article!.slug}`, { method })).status).toBe(405);
+  });
+
+  it("ignores a small body and refuses one over 1 KB", async () => {
+    expect((await post(server, article!.slug, { cookie: cookieOf(3) }, "x".repeat(100))).status).toBe(200);
+    const big = await post(server, article!.slug, { cookie: cookieOf(4) }, "x".repeat(10_000));
+    expect(big.status).toBe(413);
+    expect(await views(server, article!.slug)).toBe(3);
+  });
+
+  it("lists the most read, capping N", async () => {
+    const top = async (query: string) => ((await (await fetch(`${server.url}/api/views${query}`)).json()) as { top: { slug: string; views: number }[] }).top;
+    expect((await top("?top=1"))[0]).toMatchObject({ slug: article!.slug, views: 3, url: article!.url, title: article!.title });
+    expect((await top("?top=100000")).length).toBeLessThanOrEqual(50);
+    expect((await top("?top=nonsense")).length).toBeGreaterThan(0);
+  });
+});
+
+describe("the views API under a flood", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ VIEWS_DB_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-flood-")), "views.db"), VIEWS_RATE_LIMIT: "20" });
+  });
+  afterAll(() => server?.stop());
+
+  it("answers 429 with Retry-After past the limit, whatever X-Forwarded-For claims", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => post(server, article!.slug, { cookie: cookieOf(100 + i), "x-forwarded-for": `198.51.100.${i}` })),
+    );
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    const limited = responses.find((response) => response.status === 429)!;
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toEqual({ error: "too many requests" });
+  });
+});
+
+describe("the views API with its store down", () => {
+  let server: RunningServer;
+  let blocker: string;
+  beforeAll(async () => {
+    blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-down-")), "data");
+    fs.writeFileSync(blocker, "a file where the data folder should be");
+    server = await startServer({ VIEWS_DB_PATH: path.join(blocker, "views.db"), VIEWS_RATE_LIMIT: "0" });
+  });
+  afterAll(() => server?.stop());
+
+  it("answers 503 with a JSON error, logs once, keeps serving pages, and recovers without a restart", async () => {
+    for (let i = 0; i < 20; i++) {
+      const response = await post(server, article!.slug, { cookie: cookieOf(200 + i) });
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toBe("30");
+      expect(await response.json()).toEqual({ error: "view counts are unavailable right now" });
+    }
+    expect((await fetch(`${server.url}/api/views/${article!.slug}`)).status).toBe(503);
+    expect(server.output().match(/\[views\] view store unavailable/g)).toHaveLength(1);
+
+    const page = await fetch(`${server.url}${article!.url}`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<h1>${article!.title.replace(/'/g, "&#x27;")}`);
+    expect(server.process.exitCode).toBeNull();
+
+    fs.rmSync(blocker);
+    const recovered = await post(server, article!.slug, { cookie: cookieOf(300) });
+    expect(recovered.status).toBe(200);
+    expect(await recovered.json()).toEqual({ slug: article!.slug, views: 1 });
+  });
+});

@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+
+/** A port nobody is listening on, on loopback. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Finds a system program a suite needs. Missing, the suite is skipped with a
+ * loud warning, unless REQUIRE_SYSTEM_TESTS=1 (as in CI), where that is an error.
+ */
+export function requireSystemProgram(candidates: (string | undefined)[], install: string): string | undefined {
+  const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
+  if (found) return found;
+  const message = `needs ${candidates.filter(Boolean).join(" or ")} (${install})`;
+  if (process.env.REQUIRE_SYSTEM_TESTS === "1") throw new Error(`A test suite ${message}, and REQUIRE_SYSTEM_TESTS=1 forbids skipping it.`);
+  console.warn(`\n${"!".repeat(78)}\n!!! SKIPPING a test suite that ${message}.\n${"!".repeat(78)}\n`);
+  return undefined;
+}
+
+export type RedisServer = { url: string; stop(): Promise<void>; start(): Promise<void> };
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+/** A throwaway redis-server on a free loopback port, with persistence off. */
+export async function startRedis(binary: string): Promise<RedisServer> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const up = await new Promise<boolean>((resolve) => {
+        const socket = net.connect(port, "127.0.0.1", () => {
+          socket.end();
+          resolve(true);
+        });
+        socket.on("error", () => resolve(false));
+      });
+      if (up) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`redis-server did not start on port ${port}`);
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    async stop() {
+      child?.kill("SIGKILL");
+      if (child) await exited(child);
+    },
+  };
+}
+
+export const REDIS_CANDIDATES = [process.env.REDIS_SERVER_PATH, "/usr/bin/redis-server", "/usr/local/bin/redis-server"];
