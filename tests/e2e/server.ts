@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { freePort } from "../system";
 
-export const root = path.resolve(__dirname, "../..");
+export const root = fileURLToPath(new URL("../..", import.meta.url));
 
 export type RunningServer = { url: string; process: ChildProcess; output: () => string; stop(signal?: NodeJS.Signals): Promise<void> };
 
