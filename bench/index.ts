@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
+import { benchSearch } from "./search";
 import { benchViews } from "./views";
 
 // `npm run bench`: measures, prints a table and writes bench/results/<date>.json.
@@ -12,12 +14,24 @@ const machine = {
   platform: `${os.platform()} ${os.release()}`,
 };
 
-const views = await benchViews();
-console.log(`\nView counting through the HTTP API (autocannon, 50 connections, ${process.env.BENCH_SECONDS || 10} s each) on ${machine.cores} × ${machine.cpu}`);
-console.table(views);
+const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, only: { type: "string" } } });
+const articleCount = Number(values.articles);
+const run = (name: string) => !values.only || values.only.split(",").includes(name);
+
+const search = run("search") ? benchSearch(articleCount) : undefined;
+if (search) {
+  console.log(`\nSearch over ${search.articles} synthetic articles (${search.queries} queries)`);
+  console.table({ index: { buildMs: search.indexBuildMs, heapMB: search.indexHeapMB }, ...{ "results page query": search.query, "as-you-type query": search.asYouType, "linear scan baseline": search.linearScanBaseline } });
+}
+
+const views = run("views") ? await benchViews() : undefined;
+if (views) {
+  console.log(`\nView counting through the HTTP API (autocannon, 50 connections, ${process.env.BENCH_SECONDS || 10} s each) on ${machine.cores} × ${machine.cpu}`);
+  console.table(views);
+}
 
 const date = new Date().toISOString().slice(0, 10);
 const file = path.join(import.meta.dirname, "results", `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, `${JSON.stringify({ date, machine, views }, null, 2)}\n`);
+fs.writeFileSync(file, `${JSON.stringify({ date, machine, search, views }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);

@@ -40,7 +40,7 @@ async function measure(name: string, url: string, method: "GET" | "POST"): Promi
 }
 
 async function benchServer(label: string, env: Record<string, string>, slug: string): Promise<Row[]> {
-  const server: RunningServer = await startServer({ VIEWS_RATE_LIMIT: "0", ...env });
+  const server: RunningServer = await startServer({ API_RATE_LIMIT: "0", ...env });
   try {
     const count = async () => ((await (await fetch(`${server.url}/api/views/${slug}`)).json()) as { views: number }).views;
     // The same server's cheapest route, measured in the same run, is the baseline the API is compared with.

@@ -1,5 +1,5 @@
 import type { Listing } from "@/lib/listings";
-import type { Page } from "@/lib/pagination";
+import { pageHref, type Page } from "@/lib/pagination";
 import type { Article } from "@/lib/article-schema";
 import { countLabel } from "@/lib/count-label";
 import { ArticleList } from "./article-list";
@@ -24,7 +24,7 @@ export function ListingView({ listing, page, hideTitle = false, lead = false }: 
         </p>
       </header>
       <ArticleList articles={page.items} lead={lead && page.page === 1} />
-      <Pagination base={listing.base} page={page.page} pageCount={page.pageCount} />
+      <Pagination page={page.page} pageCount={page.pageCount} href={(n) => pageHref(listing.base, n)} />
     </>
   );
 }

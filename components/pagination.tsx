@@ -1,19 +1,19 @@
 import Link from "next/link";
-import { pageHref, pageWindow } from "@/lib/pagination";
+import { pageWindow } from "@/lib/pagination";
 
 type Props = {
-  /** The list's own URL, which is page 1. */
-  base: string;
   page: number;
   pageCount: number;
+  /** The URL of page `n`. */
+  href: (n: number) => string;
 };
 
-export function Pagination({ base, page, pageCount }: Props) {
+export function Pagination({ page, pageCount, href }: Props) {
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label="Pages">
       {page > 1 && (
-        <Link href={pageHref(base, page - 1)} rel="prev">
+        <Link href={href(page - 1)} rel="prev">
           ← Newer<span className="visually-hidden"> articles</span>
         </Link>
       )}
@@ -23,7 +23,7 @@ export function Pagination({ base, page, pageCount }: Props) {
             {entry === "gap" ? (
               <span aria-hidden="true">…</span>
             ) : (
-              <Link href={pageHref(base, entry)} aria-current={entry === page ? "page" : undefined}>
+              <Link href={href(entry)} aria-current={entry === page ? "page" : undefined}>
                 <span className="visually-hidden">Page </span>
                 {entry}
               </Link>
@@ -32,7 +32,7 @@ export function Pagination({ base, page, pageCount }: Props) {
         ))}
       </ol>
       {page < pageCount && (
-        <Link href={pageHref(base, page + 1)} rel="next">
+        <Link href={href(page + 1)} rel="next">
           Older<span className="visually-hidden"> articles</span> →
         </Link>
       )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CategorySummary } from "@/lib/collection";
+import { SearchBox } from "./search-box";
 
 type Props = { siteName: string; categories: CategorySummary[] };
 
@@ -13,6 +14,7 @@ export function SiteHeader({ siteName, categories }: Props) {
         <Link href="/" className="site-name">
           {siteName}
         </Link>
+        <SearchBox />
       </div>
       {categories.length > 0 && (
         <nav aria-label="Sections" className="sections">

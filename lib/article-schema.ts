@@ -79,6 +79,8 @@ type Derived = {
   html: string;
   headings: Heading[];
   wordCount: number;
+  /** The body as plain words, for the search index. */
+  text: string;
   /** Minutes, ceil(words / 200), at least 1. */
   readingTime: number;
 };

@@ -10,7 +10,7 @@ import remarkHtml from "remark-html";
 import { visit } from "unist-util-visit";
 import type { Heading } from "./article-schema";
 
-export type RenderedBody = { html: string; headings: Heading[]; wordCount: number };
+export type RenderedBody = { html: string; headings: Heading[]; wordCount: number; text: string };
 
 const WORD = /[\p{L}\p{N}]/u;
 
@@ -34,12 +34,12 @@ function isExternal(link: Link): boolean {
   return /^https?:\/\//i.test(link.url);
 }
 
-/** Gives each heading a stable, unique id and records the outline and word count. */
+/** Gives each heading a stable, unique id and records the outline and the words a reader reads. */
 function remarkArticleData() {
   return (tree: Root, file: { data: Record<string, unknown> }) => {
     const slugger = new GithubSlugger();
     const headings: Heading[] = [];
-    let wordCount = 0;
+    const words: string[] = [];
     visit(tree, (node) => {
       if (node.type === "heading") {
         const text = toString(node).trim();
@@ -49,11 +49,11 @@ function remarkArticleData() {
       } else if (node.type === "link" && isExternal(node)) {
         node.data = { ...node.data, hProperties: { ...node.data?.hProperties, rel: ["noopener", "noreferrer"] } };
       } else if (node.type === "text" || node.type === "inlineCode" || node.type === "code") {
-        wordCount += node.value.split(/\s+/).filter((token) => WORD.test(token)).length;
+        words.push(...node.value.split(/\s+/).filter((token) => WORD.test(token)));
       }
     });
     file.data.headings = headings;
-    file.data.wordCount = wordCount;
+    file.data.words = words;
   };
 }
 
@@ -91,12 +91,14 @@ const handlers: Partial<Handlers> = {
 
 const processor = remark().use(remarkGfm).use(remarkArticleData).use(remarkHtml, { sanitize: sanitizeSchema, handlers }).freeze();
 
-/** Markdown to sanitized HTML, with the heading outline and word count. */
+/** Markdown to sanitized HTML, with the heading outline, word count and plain text (for search). */
 export function renderMarkdown(markdown: string): RenderedBody {
   const file = processor.processSync(markdown);
+  const words = file.data.words as string[];
   return {
     html: String(file),
     headings: file.data.headings as Heading[],
-    wordCount: file.data.wordCount as number,
+    wordCount: words.length,
+    text: words.join(" "),
   };
 }

@@ -82,6 +82,7 @@ export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: s
       html: body.html,
       headings: body.headings,
       wordCount: body.wordCount,
+      text: body.text,
       readingTime: readingTime(body.wordCount),
     },
   };

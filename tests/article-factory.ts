@@ -17,6 +17,7 @@ export function makeArticle(slug: string, day: string, category = "tech", tags: 
     html: "<p>Body.</p>",
     headings: [],
     wordCount: 1,
+    text: "Body.",
     readingTime: 1,
     ...overrides,
   };

@@ -13,10 +13,6 @@ export const viewsConfig = {
   sqlitePath: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB_PATH || "data/views.db"),
   /** A reader's repeat visits within this window count once. */
   windowMs: number("VIEWS_WINDOW_MINUTES", 30) * 60_000,
-  /** Requests per minute per client on the views API; 0 turns the limit off. */
-  rateLimitPerMinute: number("VIEWS_RATE_LIMIT", 120),
-  /** How many proxies in front of the app append to X-Forwarded-For; 0 trusts none of it. */
-  trustedProxies: Math.floor(number("TRUSTED_PROXIES", 0)),
   /** Keys the hash that stands in for a reader who refuses cookies; share it between instances. */
   secret: process.env.VIEWS_SECRET || undefined,
   /** How often a failing store is reported in the log. */

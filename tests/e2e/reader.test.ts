@@ -145,6 +145,35 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(await page.locator(".related .card").count()).toBe(3);
   });
 
+  it("searches without JavaScript through the header form, marking the matched words", async () => {
+    const { page } = await openPage("/", { javaScriptEnabled: false });
+    const box = page.getByRole("combobox", { name: "Search articles" });
+    await box.fill("satellites");
+    await box.press("Enter");
+    await page.waitForURL("**/search?q=satellites");
+    expect(await page.locator(".search-page [role=status]").textContent()).toMatch(/^\d+ results? for “satellites”$/);
+    const first = page.locator(".article-list .card").first();
+    expect(await first.locator(".card-title mark").allTextContents()).toEqual(["satellite"]);
+    expect(await first.locator(".card-title a").getAttribute("href")).toBe("/articles/coastal-nations-share-weather-satellite");
+  });
+
+  it("suggests articles as the reader types, and opens one from the keyboard", async () => {
+    const { page } = await openPage("/category/culture");
+    await page.keyboard.press("/");
+    const box = page.getByRole("combobox", { name: "Search articles" });
+    expect(await box.evaluate((element) => element === document.activeElement)).toBe(true);
+    await page.keyboard.type("satel");
+    const option = page.getByRole("option").first();
+    await option.waitFor();
+    expect(await box.getAttribute("aria-expanded")).toBe("true");
+    await page.keyboard.press("ArrowDown");
+    expect(await box.getAttribute("aria-activedescendant")).toBe(await option.getAttribute("id"));
+    const title = await option.locator(".suggestion-title").textContent();
+    await page.keyboard.press("Enter");
+    await page.waitForURL("**/articles/**");
+    expect(await page.locator("h1").textContent()).toBe(title);
+  });
+
   it("lands the first Tab on the skip link, which moves focus to the content", async () => {
     const { page } = await openPage(showcase.url);
     await page.keyboard.press("Tab");
@@ -186,6 +215,8 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     ["an article", "", "dark"],
     ["a category", "/category/tech", "light"],
     ["the not-found page", "/articles/missing", "light"],
+    ["search results", "/search?q=climate", "light"],
+    ["search results", "/search?q=climate", "dark"],
   ] as const)("passes an axe accessibility scan of %s (%s)", async (_name, pathname, colorScheme) => {
     const { page } = await openPage(pathname || showcase.url, { colorScheme });
     await page.addScriptTag({ content: axe.source });

@@ -23,7 +23,7 @@ describe("the views API", () => {
   let db: string;
   beforeAll(async () => {
     db = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-api-")), "views.db");
-    server = await startServer({ VIEWS_DB_PATH: db, VIEWS_RATE_LIMIT: "0" });
+    server = await startServer({ VIEWS_DB_PATH: db, API_RATE_LIMIT: "0" });
   });
   afterAll(() => server?.stop());
 
@@ -90,7 +90,7 @@ describe("the views API", () => {
 describe("the views API under a flood", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ VIEWS_DB_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-flood-")), "views.db"), VIEWS_RATE_LIMIT: "20" });
+    server = await startServer({ VIEWS_DB_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-flood-")), "views.db"), API_RATE_LIMIT: "20" });
   });
   afterAll(() => server?.stop());
 
@@ -114,7 +114,7 @@ describe("the views API with its store down", () => {
   beforeAll(async () => {
     blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-down-")), "data");
     fs.writeFileSync(blocker, "a file where the data folder should be");
-    server = await startServer({ VIEWS_DB_PATH: path.join(blocker, "views.db"), VIEWS_RATE_LIMIT: "0" });
+    server = await startServer({ VIEWS_DB_PATH: path.join(blocker, "views.db"), API_RATE_LIMIT: "0" });
   });
   afterAll(() => server?.stop());
 

@@ -39,11 +39,11 @@ const tempDb = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-exac
 
 describe("view counts with SQLite", () => {
   it("are exact across two server processes under 2,000 concurrent views", async () => {
-    await expectExactAcrossTwoServers({ VIEWS_DB_PATH: tempDb(), VIEWS_RATE_LIMIT: "0" });
+    await expectExactAcrossTwoServers({ VIEWS_DB_PATH: tempDb(), API_RATE_LIMIT: "0" });
   });
 
   it("lose no view answered 200 when the server is killed mid-stream", async () => {
-    const env = { VIEWS_DB_PATH: tempDb(), VIEWS_RATE_LIMIT: "0" };
+    const env = { VIEWS_DB_PATH: tempDb(), API_RATE_LIMIT: "0" };
     const server = await startServer(env);
     let ok = 0;
     let inFlight = 0;
@@ -87,6 +87,6 @@ describe.skipIf(!redisBinary)("view counts with Redis", () => {
   afterAll(() => redis?.stop());
 
   it("are exact across two server processes under 2,000 concurrent views", async () => {
-    await expectExactAcrossTwoServers({ REDIS_URL: redis.url, REDIS_PREFIX: "exact:", VIEWS_RATE_LIMIT: "0" });
+    await expectExactAcrossTwoServers({ REDIS_URL: redis.url, REDIS_PREFIX: "exact:", API_RATE_LIMIT: "0" });
   });
 });

@@ -1,13 +1,16 @@
 import type { NextRequest } from "next/server";
-import { clientAddress } from "@/lib/views/client-address";
-import { retryAfterSeconds } from "@/lib/views/rate-limit";
+import { clientAddress } from "@/lib/client-address";
+import { createRateLimit } from "@/lib/rate-limit";
 import { topArticles } from "@/lib/views/read-views";
-import { json, storeDown, tooManyRequests } from "@/lib/views/responses";
+import { json, tooManyRequests } from "@/lib/api-responses";
+import { storeDown } from "@/lib/views/store-down";
 
 const MAX_TOP = 50;
 const DEFAULT_TOP = 5;
 
 /** `GET /api/views?top=N`: the N most-read published articles (N from 1 to 50, default 5). */
+const retryAfterSeconds = createRateLimit("views");
+
 export async function GET(request: NextRequest) {
   const retryAfter = await retryAfterSeconds(clientAddress(request.headers));
   if (retryAfter > 0) return tooManyRequests(retryAfter);

@@ -1,11 +1,12 @@
 import { isbot } from "isbot";
 import type { NextRequest } from "next/server";
 import { getArticle } from "@/lib/articles";
-import { clientAddress } from "@/lib/views/client-address";
+import { clientAddress } from "@/lib/client-address";
 import { viewsConfig } from "@/lib/views/config";
-import { retryAfterSeconds } from "@/lib/views/rate-limit";
+import { createRateLimit } from "@/lib/rate-limit";
 import { READER_COOKIE, identifyReader } from "@/lib/views/reader";
-import { json, storeDown, tooManyRequests } from "@/lib/views/responses";
+import { json, tooManyRequests } from "@/lib/api-responses";
+import { storeDown } from "@/lib/views/store-down";
 import { viewStore } from "@/lib/views/store";
 
 type Context = { params: Promise<{ slug: string }> };
@@ -19,6 +20,8 @@ function isReader(request: NextRequest): boolean {
   const purpose = request.headers.get("sec-purpose") ?? request.headers.get("purpose") ?? "";
   return userAgent !== "" && !isbot(userAgent) && !purpose.includes("prefetch");
 }
+
+const retryAfterSeconds = createRateLimit("views");
 
 export async function POST(request: NextRequest, { params }: Context) {
   const address = clientAddress(request.headers);
