@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { benchLoad } from "./load";
 import { benchSearch } from "./search";
 import { benchViews } from "./views";
 
@@ -30,8 +31,14 @@ if (views) {
   console.table(views);
 }
 
+const load = run("load") ? await benchLoad() : undefined;
+if (load) {
+  console.log("\nUnder load (server resident memory before and after each run)");
+  console.table(load);
+}
+
 const date = new Date().toISOString().slice(0, 10);
 const file = path.join(import.meta.dirname, "results", `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, `${JSON.stringify({ date, machine, search, views }, null, 2)}\n`);
+fs.writeFileSync(file, `${JSON.stringify({ date, machine, search, views, load }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);

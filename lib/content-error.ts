@@ -59,7 +59,7 @@ export function problemsFromIssues(
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
         file,
-        field: fieldName([...issue.path, key]),
+        field: fieldName([...issue.path, key]) || '""',
         message:
           issue.path.length === 0 ? `unknown key; allowed keys are ${allowedKeys.join(", ")}` : "unknown key",
       }));

@@ -49,7 +49,8 @@ function remarkArticleData() {
       } else if (node.type === "link" && isExternal(node)) {
         node.data = { ...node.data, hProperties: { ...node.data?.hProperties, rel: ["noopener", "noreferrer"] } };
       } else if (node.type === "text" || node.type === "inlineCode" || node.type === "code") {
-        words.push(...node.value.split(/\s+/).filter((token) => WORD.test(token)));
+        // A loop, not push(...spread): one paragraph may hold more words than a call takes arguments.
+        for (const token of node.value.split(/\s+/)) if (WORD.test(token)) words.push(token);
       }
     });
     file.data.headings = headings;

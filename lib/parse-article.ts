@@ -4,6 +4,7 @@ import { FRONTMATTER_KEYS, SLUG_PATTERN, frontmatterSchema, type Article } from 
 import { problemsFromIssues, type ContentProblem } from "./content-error";
 import { categoryLabel } from "./category-label";
 import { renderMarkdown } from "./markdown";
+import { markdownLimitProblem } from "./markdown-limits";
 import { readingTime } from "./reading-time";
 
 export const ARTICLE_EXTENSIONS = [".md", ".markdown"] as const;
@@ -71,7 +72,14 @@ export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: s
   if (parsed.content.trim() === "") problems.push({ file: displayPath, field: "body", message: "expected the article text after the front matter, found nothing" });
   if (!result.success || problems.length > 0) return { ok: false, problems };
 
-  const body = renderMarkdown(parsed.content);
+  const tooComplex = markdownLimitProblem(parsed.content);
+  if (tooComplex) return fail("body", tooComplex);
+  let body: ReturnType<typeof renderMarkdown>;
+  try {
+    body = renderMarkdown(parsed.content);
+  } catch (error) {
+    return fail("body", `expected Markdown the renderer can handle, found an error: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+  }
   return {
     ok: true,
     article: {

@@ -107,7 +107,7 @@ export function highlight(text: string, matchedTerms: readonly string[]): Highli
 
 /** Trims, collapses space and cuts a query to MAX_QUERY_LENGTH characters. */
 export function cleanQuery(raw: string | undefined): string {
-  return (raw ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH);
+  return (raw ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trimEnd();
 }
 
 /**

@@ -1,0 +1,166 @@
+import autocannon from "autocannon";
+import fs from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { contentDir, loadArticles } from "@/lib/articles";
+import { fixture } from "../lib/fixtures";
+import { startServer, type RunningServer } from "./server";
+
+const baseUrl = inject("baseUrl");
+const article = loadArticles(contentDir())[0]!;
+const LEAKS = [/root:x:0:0/, /\/work\//, /node_modules/, /\bat [\w.<>]+ \(/, /ContentError/, /process\.env/];
+
+function expectNoLeak(body: string) {
+  for (const leak of LEAKS) expect(body).not.toMatch(leak);
+}
+
+describe("hostile requests", () => {
+  const paths = [
+    "/articles/..%2F..%2Fetc%2Fpasswd",
+    "/articles/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+    "/articles/..%252F..%252Fetc%252Fpasswd",
+    "/articles/....//....//etc/passwd",
+    "/..%2f..%2f..%2fetc%2fpasswd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/category/..%2F..%2Fpackage.json",
+    "/tags/%00",
+    "/articles/%00",
+    "/articles/%E0%A4%A",
+    `/articles/${"a".repeat(5_000)}`,
+    `/articles/${"a-".repeat(2_000)}x`,
+    "/articles/caf%C3%A9",
+    "/articles/%F0%9F%9A%8C",
+    `/articles/${article.slug.toUpperCase()}`,
+    `/articles/${article.slug}%20`,
+    `/articles/${article.slug}/`,
+    `/articles/${article.slug}/extra`,
+    `/articles/${article.slug}?q=%3Cscript%3E&page=-1`,
+    "/?page=99999&q=<script>",
+    "/category/tech?x=1&x=2",
+    "/tags/ai/page/2?evil=%0d%0aSet-Cookie:%20x=1",
+    "/search?q=%00%01%02",
+    "/search?q=" + "%F0%9F%98%80".repeat(300),
+    "/search?page=abc&q=bus",
+    "/search?category[]=x&q=bus",
+    "/feed.xml?format=json",
+    "/sitemap.xml/../../package.json",
+    "/api/views/" + "x".repeat(3_000),
+    "/api/views/..%2F..%2Fpackage.json",
+    "/api/search?q=" + "(".repeat(5_000),
+    "/.env",
+    "/.git/config",
+    "/package.json",
+    "/next.config.ts",
+    "/data/views.db",
+    "/content/" + article.slug + ".md",
+    "/_next/../package.json",
+    "/_next/static/..%2F..%2Fpackage.json",
+  ];
+
+  it.each(paths)("answers %s with a page or a 4xx, never a 5xx or a file from outside the site", async (path) => {
+    const response = await fetch(`${baseUrl}${path}`, { redirect: "manual" });
+    expect(response.status, path).toBeLessThan(500);
+    expect([200, 301, 307, 308, 400, 404, 405]).toContain(response.status);
+    const body = await response.text();
+    expectNoLeak(body);
+    expect(body).not.toContain('"name": "newsroom"');
+    expect(response.headers.get("set-cookie") ?? "").not.toContain("x=1");
+  });
+
+  it.each([
+    ["a page", `/articles/${article.slug}`],
+    ["a 404", "/articles/nope"],
+    ["an API answer", `/api/views/${article.slug}`],
+    ["a feed", "/feed.xml"],
+    ["a static file", "/images/newsroom-default.svg"],
+  ])("sends the security headers with %s", async (_kind, path) => {
+    const response = await fetch(`${baseUrl}${path}`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    for (const directive of ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'", "form-action 'self'", "connect-src 'self'"]) {
+      expect(csp).toContain(directive);
+    }
+    expect(csp).toMatch(/script-src 'self' 'unsafe-inline'(;|$)/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(response.headers.get("permissions-policy")).toContain("camera=()");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
+    expect(response.headers.get("x-powered-by")).toBeNull();
+    // Served over plain HTTP here, so no HSTS.
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+  });
+});
+
+describe("a server whose content breaks at run time", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ CONTENT_DIR: fixture("many-problems"), HSTS: "1" });
+  });
+  afterAll(() => server?.stop());
+
+  it("answers 500 with no message, path or stack, and logs the error on the server", async () => {
+    for (const path of ["/search?q=bus", "/api/search?q=bus"]) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status).toBe(500);
+      const body = await response.text();
+      expectNoLeak(body);
+      expect(body).not.toContain("many-problems");
+      expect(body).not.toContain("expected a");
+    }
+    expect(server.output()).toContain("Content has 8 problems");
+  });
+
+  it("still serves the pages built before the content broke", async () => {
+    expect((await fetch(`${server.url}/articles/${article.slug}`)).status).toBe(200);
+  });
+
+  it("sends HSTS when told the site is served over HTTPS", async () => {
+    expect((await fetch(`${server.url}/robots.txt`)).headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+  });
+});
+
+function rssMB(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+describe("under load", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer({ API_RATE_LIMIT: "120" });
+  });
+  afterAll(() => server?.stop());
+
+  it("serves 200 connections on home and an article with no errors and bounded memory", async () => {
+    const warm = await autocannon({ url: `${server.url}/`, connections: 50, amount: 2_000 });
+    expect(warm.errors).toBe(0);
+    const before = rssMB(server.process.pid!);
+    const result = await autocannon({
+      url: server.url,
+      connections: 200,
+      duration: 8,
+      timeout: 30,
+      requests: [{ path: "/" }, { path: article.url }],
+    });
+    const after = rssMB(server.process.pid!);
+    expect(result.errors).toBe(0);
+    expect(result.timeouts).toBe(0);
+    expect(result.non2xx).toBe(0);
+    expect(result.requests.total).toBeGreaterThan(1_000);
+    expect(after - before).toBeLessThan(150);
+  });
+
+  it("answers a flood on the APIs with 429s, with bounded memory", async () => {
+    const before = rssMB(server.process.pid!);
+    const result = await autocannon({
+      url: server.url,
+      connections: 100,
+      amount: 5_000,
+      timeout: 30,
+      requests: [{ method: "POST", path: `/api/views/${article.slug}` }, { path: "/api/search?q=bus" }],
+    });
+    const after = rssMB(server.process.pid!);
+    expect(result.errors).toBe(0);
+    expect(result["2xx"]).toBeLessThanOrEqual(240);
+    expect(result.non2xx).toBeGreaterThanOrEqual(4_700);
+    expect(after - before).toBeLessThan(100);
+  });
+});
