@@ -1,4 +1,6 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { tooManyRequests } from "./api-responses";
+import { clientAddress } from "./client-address";
 
 function perMinute(): number {
   const value = Number(process.env.API_RATE_LIMIT);
@@ -8,19 +10,19 @@ function perMinute(): number {
 /**
  * A per-client limit for one API: `API_RATE_LIMIT` requests a minute (0 turns
  * it off). Per process and in memory; each key expires with its one-minute
- * window, so memory is bounded by the clients seen in the last minute.
+ * window, so memory is bounded by the clients seen in the last minute. The
+ * check answers a 429 with Retry-After, or undefined when the request may go ahead.
  */
-export function createRateLimit(name: string): (client: string) => Promise<number> {
+export function createRateLimit(name: string): (headers: Headers) => Promise<Response | undefined> {
   const points = perMinute();
   const limiter = points > 0 ? new RateLimiterMemory({ keyPrefix: name, points, duration: 60 }) : undefined;
-  /** Seconds to wait before retrying, or 0 when the request may go ahead. */
-  return async (client) => {
-    if (!limiter) return 0;
+  return async (headers) => {
+    if (!limiter) return undefined;
     try {
-      await limiter.consume(client);
-      return 0;
+      await limiter.consume(clientAddress(headers));
+      return undefined;
     } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      if (rejection instanceof RateLimiterRes) return tooManyRequests(Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)));
       throw rejection;
     }
   };

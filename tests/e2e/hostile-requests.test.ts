@@ -1,9 +1,8 @@
 import autocannon from "autocannon";
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { contentDir, loadArticles } from "@/lib/articles";
 import { fixture } from "../lib/fixtures";
-import { startServer, type RunningServer } from "./server";
+import { residentMemoryMB, startServer, type RunningServer } from "./server";
 
 const baseUrl = inject("baseUrl");
 const article = loadArticles(contentDir())[0]!;
@@ -117,11 +116,6 @@ describe("a server whose content breaks at run time", () => {
   });
 });
 
-function rssMB(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
 describe("under load", () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -132,7 +126,7 @@ describe("under load", () => {
   it("serves 200 connections on home and an article with no errors and bounded memory", async () => {
     const warm = await autocannon({ url: `${server.url}/`, connections: 50, amount: 2_000 });
     expect(warm.errors).toBe(0);
-    const before = rssMB(server.process.pid!);
+    const before = residentMemoryMB(server.process.pid!);
     const result = await autocannon({
       url: server.url,
       connections: 200,
@@ -140,7 +134,7 @@ describe("under load", () => {
       timeout: 30,
       requests: [{ path: "/" }, { path: article.url }],
     });
-    const after = rssMB(server.process.pid!);
+    const after = residentMemoryMB(server.process.pid!);
     expect(result.errors).toBe(0);
     expect(result.timeouts).toBe(0);
     expect(result.non2xx).toBe(0);
@@ -149,7 +143,7 @@ describe("under load", () => {
   });
 
   it("answers a flood on the APIs with 429s, with bounded memory", async () => {
-    const before = rssMB(server.process.pid!);
+    const before = residentMemoryMB(server.process.pid!);
     const result = await autocannon({
       url: server.url,
       connections: 100,
@@ -157,7 +151,7 @@ describe("under load", () => {
       timeout: 30,
       requests: [{ method: "POST", path: `/api/views/${article.slug}` }, { path: "/api/search?q=bus" }],
     });
-    const after = rssMB(server.process.pid!);
+    const after = residentMemoryMB(server.process.pid!);
     expect(result.errors).toBe(0);
     expect(result["2xx"]).toBeLessThanOrEqual(240);
     expect(result.non2xx).toBeGreaterThanOrEqual(4_700);

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../system";
 
@@ -36,4 +37,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   await stop("SIGKILL");
   throw new Error(`server.mjs did not answer at ${url} within 60 s:\n${output}`);
+}
+
+/** A process's resident memory in MB, from /proc. */
+export function residentMemoryMB(pid: number): number {
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024);
 }

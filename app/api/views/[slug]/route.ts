@@ -1,13 +1,13 @@
 import { isbot } from "isbot";
 import type { NextRequest } from "next/server";
+import { json } from "@/lib/api-responses";
 import { getArticle } from "@/lib/articles";
 import { clientAddress } from "@/lib/client-address";
-import { viewsConfig } from "@/lib/views/config";
 import { createRateLimit } from "@/lib/rate-limit";
+import { viewsConfig } from "@/lib/views/config";
 import { READER_COOKIE, identifyReader } from "@/lib/views/reader";
-import { json, tooManyRequests } from "@/lib/api-responses";
-import { storeDown } from "@/lib/views/store-down";
 import { viewStore } from "@/lib/views/store";
+import { storeDown } from "@/lib/views/store-down";
 
 type Context = { params: Promise<{ slug: string }> };
 
@@ -21,12 +21,11 @@ function isReader(request: NextRequest): boolean {
   return userAgent !== "" && !isbot(userAgent) && !purpose.includes("prefetch");
 }
 
-const retryAfterSeconds = createRateLimit("views");
+const rateLimited = createRateLimit("views");
 
 export async function POST(request: NextRequest, { params }: Context) {
-  const address = clientAddress(request.headers);
-  const retryAfter = await retryAfterSeconds(address);
-  if (retryAfter > 0) return tooManyRequests(retryAfter);
+  const limited = await rateLimited(request.headers);
+  if (limited) return limited;
 
   const { slug } = await params;
   if (!getArticle(slug)) return json({ error: "unknown article" }, 404);
@@ -35,7 +34,7 @@ export async function POST(request: NextRequest, { params }: Context) {
 
   try {
     if (!isReader(request)) return json({ slug, views: await viewStore().get(slug) });
-    const reader = identifyReader(request.cookies.get(READER_COOKIE)?.value, address, request.headers.get("user-agent") ?? "");
+    const reader = identifyReader(request.cookies.get(READER_COOKIE)?.value, clientAddress(request.headers), request.headers.get("user-agent") ?? "");
     const { views } = await viewStore().record(slug, reader.keys, viewsConfig.windowMs);
     const response = json({ slug, views });
     if (reader.newCookie) {
@@ -54,8 +53,8 @@ export async function POST(request: NextRequest, { params }: Context) {
 }
 
 export async function GET(request: NextRequest, { params }: Context) {
-  const retryAfter = await retryAfterSeconds(clientAddress(request.headers));
-  if (retryAfter > 0) return tooManyRequests(retryAfter);
+  const limited = await rateLimited(request.headers);
+  if (limited) return limited;
   const { slug } = await params;
   if (!getArticle(slug)) return json({ error: "unknown article" }, 404);
   try {
