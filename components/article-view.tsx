@@ -41,6 +41,11 @@ export function ArticleView({ article, related, views }: Props) {
           </figure>
         )}
         <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+        <noscript>
+          {/* Counts readers without JavaScript, by the same rules as the beacon; a 1×1 transparent image. */}
+          {/* eslint-disable-next-line @next/next/no-img-element */}
+          <img className="view-pixel" src={`/api/views/${article.slug}/pixel`} alt="" width={1} height={1} />
+        </noscript>
         <footer className="article-footer">
           {article.source && <SourceLine source={article.source} />}
           <TagList tags={article.tags} />

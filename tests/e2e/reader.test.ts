@@ -129,6 +129,18 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(((await (await fetch(api)).json()) as { views: number }).views).toBe(before + 1);
   });
 
+  it("counts a reader without JavaScript once, through the pixel", async () => {
+    const target = archive.articles[3]!;
+    const api = `${baseUrl}/api/views/${target.slug}`;
+    const count = async () => ((await (await fetch(api)).json()) as { views: number }).views;
+    const before = await count();
+    const { page } = await openPage(target.url, { javaScriptEnabled: false, userAgent: READER_UA });
+    await expect.poll(count).toBe(before + 1);
+    await page.reload();
+    await page.waitForLoadState("load");
+    expect(await count()).toBe(before + 1);
+  });
+
   it("answers an unknown article with 404 and a page that links home", async () => {
     const { page, status } = await openPage("/articles/no-such-story");
     expect(status).toBe(404);

@@ -68,6 +68,32 @@ describe("the views API", () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it("does not count a request another site's page makes", async () => {
+    const before = await views(server, other!.slug);
+    const response = await post(server, other!.slug, { cookie: cookieOf(5), "sec-fetch-site": "cross-site" });
+    expect(await response.json()).toEqual({ slug: other!.slug, views: before });
+  });
+
+  it("counts readers without JavaScript through the pixel, by the same rules", async () => {
+    const pixel = (headers: Record<string, string> = {}) =>
+      fetch(`${server.url}/api/views/${other!.slug}/pixel`, { headers: { "user-agent": READER_UA, ...headers } });
+    const before = await views(server, other!.slug);
+    const first = await pixel({ cookie: cookieOf(6) });
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toBe("image/gif");
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    expect(Buffer.from(await first.arrayBuffer()).subarray(0, 6).toString()).toBe("GIF89a");
+    expect(await views(server, other!.slug)).toBe(before + 1);
+    await pixel({ cookie: cookieOf(6) });
+    await pixel({ cookie: cookieOf(7), "user-agent": "Googlebot/2.1" });
+    await pixel({ cookie: cookieOf(8), "sec-fetch-site": "cross-site" });
+    expect(await views(server, other!.slug)).toBe(before + 1);
+    const fresh = await pixel();
+    expect(fresh.headers.get("set-cookie")).toMatch(/^reader=/);
+    expect(await views(server, other!.slug)).toBe(before + 2);
+    expect((await fetch(`${server.url}/api/views/no-such-article/pixel`)).status).toBe(404);
+  });
+
   it.each(["PUT", "PATCH", "DELETE"])("answers %s with 405", async (method) => {
     expect((await fetch(`${server.url}/api/views/${article!.slug}`, { method })).status).toBe(405);
   });
