@@ -56,7 +56,7 @@ function createIndex(articles: readonly Article[]): Indexed {
   };
   const index = new MiniSearch<Article>({
     idField: "slug",
-    fields: ["title", "tags", "summary", "text"],
+    fields: ALL_FIELDS,
     extractField: (article, field) => (field === "tags" ? article.tags.join(" ").replace(/-/g, " ") : String(article[field as keyof Article] ?? "")),
     tokenize: (text) => text.match(WORD) ?? [],
     processTerm: normaliseIndexed,
