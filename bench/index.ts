@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { benchLoad } from "./load";
+import { benchParse } from "./parse";
 import { benchSearch } from "./search";
 import { benchViews } from "./views";
 
@@ -18,6 +19,13 @@ const machine = {
 const { values } = parseArgs({ options: { articles: { type: "string", default: "10000" }, only: { type: "string" } } });
 const articleCount = Number(values.articles);
 const run = (name: string) => !values.only || values.only.split(",").includes(name);
+
+const parse = run("parse") ? benchParse(articleCount) : undefined;
+if (parse) {
+  console.log(`\nLoading and parsing ${parse.articles} synthetic articles (each in a process of its own), and ranking related articles for all of them`);
+  console.table({ "naive baseline": parse.naive, "lib/articles.ts": parse.loader });
+  console.log(`Loader vs naive: ${parse.speedupOverNaive}×; related articles for all ${parse.articles}: ${parse.relatedAllMs} ms`);
+}
 
 const search = run("search") ? benchSearch(articleCount) : undefined;
 if (search) {
@@ -40,5 +48,5 @@ if (load) {
 const date = new Date().toISOString().slice(0, 10);
 const file = path.join(import.meta.dirname, "results", `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, `${JSON.stringify({ date, machine, search, views, load }, null, 2)}\n`);
+fs.writeFileSync(file, `${JSON.stringify({ date, machine, parse, search, views, load }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);

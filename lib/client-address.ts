@@ -1,6 +1,7 @@
+import { envNumber } from "./env-number";
 
 /** How many proxies in front of the app append to X-Forwarded-For; 0 trusts none of it. */
-const TRUSTED_PROXIES = Math.max(0, Math.floor(Number(process.env.TRUSTED_PROXIES) || 0));
+const TRUSTED_PROXIES = Math.floor(envNumber("TRUSTED_PROXIES", 0));
 
 /**
  * The client's address from X-Forwarded-For. The server (server.mjs) appends

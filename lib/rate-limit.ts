@@ -1,11 +1,7 @@
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { tooManyRequests } from "./api-responses";
 import { clientAddress } from "./client-address";
-
-function perMinute(): number {
-  const value = Number(process.env.API_RATE_LIMIT);
-  return process.env.API_RATE_LIMIT && Number.isFinite(value) && value >= 0 ? value : 120;
-}
+import { envNumber } from "./env-number";
 
 /**
  * A per-client limit for one API: `API_RATE_LIMIT` requests a minute (0 turns
@@ -14,7 +10,7 @@ function perMinute(): number {
  * check answers a 429 with Retry-After, or undefined when the request may go ahead.
  */
 export function createRateLimit(name: string): (headers: Headers) => Promise<Response | undefined> {
-  const points = perMinute();
+  const points = envNumber("API_RATE_LIMIT", 120);
   const limiter = points > 0 ? new RateLimiterMemory({ keyPrefix: name, points, duration: 60 }) : undefined;
   return async (headers) => {
     if (!limiter) return undefined;

@@ -1,9 +1,5 @@
 import path from "node:path";
-
-function number(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return process.env[name] !== undefined && process.env[name] !== "" && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
+import { envNumber } from "../env-number";
 
 /** View-counting settings, read from the environment once per process (documented in the README). */
 export const viewsConfig = {
@@ -12,9 +8,9 @@ export const viewsConfig = {
   redisPrefix: process.env.REDIS_PREFIX || "newsroom:",
   sqlitePath: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB_PATH || "data/views.db"),
   /** A reader's repeat visits within this window count once. */
-  windowMs: number("VIEWS_WINDOW_MINUTES", 30) * 60_000,
+  windowMs: envNumber("VIEWS_WINDOW_MINUTES", 30) * 60_000,
   /** Keys the hash that stands in for a reader who refuses cookies; share it between instances. */
   secret: process.env.VIEWS_SECRET || undefined,
   /** How often a failing store is reported in the log. */
-  errorLogIntervalMs: number("VIEWS_ERROR_LOG_SECONDS", 60) * 1_000,
+  errorLogIntervalMs: envNumber("VIEWS_ERROR_LOG_SECONDS", 60) * 1_000,
 } as const;
