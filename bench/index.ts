@@ -48,5 +48,8 @@ if (load) {
 const date = new Date().toISOString().slice(0, 10);
 const file = path.join(import.meta.dirname, "results", `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
-fs.writeFileSync(file, `${JSON.stringify({ date, machine, parse, search, views, load }, null, 2)}\n`);
+// Sections not run this time (`--only`) keep the figures of the day's earlier runs.
+const earlier = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as object) : {};
+const measured = Object.fromEntries(Object.entries({ parse, search, views, load }).filter(([, value]) => value !== undefined));
+fs.writeFileSync(file, `${JSON.stringify({ ...earlier, date, machine, ...measured }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);
