@@ -9,7 +9,8 @@ export function alternates(canonical?: string): Metadata["alternates"] {
   return { canonical, types: { "application/rss+xml": [{ url: "/feed.xml", title: `${site.name} RSS feed` }] } };
 }
 
-const DEFAULT_IMAGE = { url: "/images/newsroom-default.svg", width: 1200, height: 630, alt: site.name };
+// Social sites do not render SVG previews, so the default card image is a PNG.
+const DEFAULT_IMAGE = { url: "/images/newsroom-default.png", width: 1200, height: 630, alt: site.name };
 
 function articleImage(article: Article) {
   return article.image ? { url: article.image, width: 1200, height: 630, alt: article.imageAlt } : DEFAULT_IMAGE;

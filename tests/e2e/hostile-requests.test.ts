@@ -70,7 +70,7 @@ describe("hostile requests", () => {
     ["a 404", "/articles/nope"],
     ["an API answer", `/api/views/${article.slug}`],
     ["a feed", "/feed.xml"],
-    ["a static file", "/images/newsroom-default.svg"],
+    ["a static file", "/images/newsroom-default.png"],
   ])("sends the security headers with %s", async (_kind, path) => {
     const response = await fetch(`${baseUrl}${path}`);
     const csp = response.headers.get("content-security-policy") ?? "";

@@ -80,6 +80,9 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(await meta('meta[property="article:published_time"]')).toBe(showcase.date.iso);
     expect(await meta('meta[property="article:section"]')).toBe(showcase.categoryLabel);
     expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
+    const { page: home } = await openPage("/");
+    expect(await home.locator('meta[property="og:image"]').getAttribute("content")).toMatch(/\/images\/newsroom-default\.png$/);
+    expect((await fetch(`${baseUrl}/images/newsroom-default.png`)).headers.get("content-type")).toBe("image/png");
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
     expect(jsonLd).toMatchObject({
