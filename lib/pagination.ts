@@ -1,4 +1,4 @@
-export const PAGE_SIZE = 20;
+const PAGE_SIZE = 20;
 
 export type Page<T> = { items: T[]; page: number; pageCount: number };
 

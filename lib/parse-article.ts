@@ -7,7 +7,7 @@ import { renderMarkdown } from "./markdown";
 import { markdownLimitProblem } from "./markdown-limits";
 import { readingTime } from "./reading-time";
 
-export const ARTICLE_EXTENSIONS = [".md", ".markdown"] as const;
+const ARTICLE_EXTENSIONS = [".md", ".markdown"] as const;
 
 export type ParseResult = { ok: true; article: Article } | { ok: false; problems: ContentProblem[] };
 
@@ -22,7 +22,7 @@ const matterOptions = {
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** The slug a file name gives, or undefined when the name breaks the contract. */
-export function slugFromFileName(fileName: string): string | undefined {
+function slugFromFileName(fileName: string): string | undefined {
   const extension = ARTICLE_EXTENSIONS.find((ext) => fileName.endsWith(ext));
   const slug = extension ? fileName.slice(0, -extension.length) : undefined;
   return slug && SLUG_PATTERN.test(slug) ? slug : undefined;

@@ -3,7 +3,7 @@ import { getArticle } from "../articles";
 import { reportStoreError } from "./store-errors";
 import { viewStore } from "./store";
 
-export const MOST_READ_COUNT = 5;
+const MOST_READ_COUNT = 5;
 
 export type ReadArticle = { article: Article; views: number };
 
