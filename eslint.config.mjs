@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**"] },
+  { ignores: [".next*/**", ".cache/**", "node_modules/**", "next-env.d.ts", "test-results/**"] },
 ];
 
 export default config;

@@ -2,8 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Article } from "./article-schema";
 import { buildCollection, type CategorySummary, type Collection, type TagSummary } from "./collection";
+import { contentCacheDir, openContentCache, type ContentCache } from "./content-cache";
 import { ContentError, type ContentProblem } from "./content-error";
 import { parseArticle } from "./parse-article";
+import { parserFingerprint } from "./parser-fingerprint";
+import { processWide } from "./process-wide";
 import { RELATED_COUNT, relatedArticles } from "./related";
 
 export type { Article, CategorySummary, TagSummary };
@@ -24,10 +27,11 @@ function isMissing(error: unknown): boolean {
 }
 
 /**
- * Reads and validates every article in `dir`. Throws one ContentError listing
- * every problem in the folder, so no bad file is ever half-rendered.
+ * Reads and validates every article in `dir`, taking what `cache` already
+ * parsed from the same bytes. Throws one ContentError listing every problem in
+ * the folder, so no bad file is ever half-rendered.
  */
-export function loadArticles(dir: string): Article[] {
+export function loadArticles(dir: string, cache?: ContentCache): Article[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -47,7 +51,11 @@ export function loadArticles(dir: string): Article[] {
       problems.push({ file, field: "file", message: `expected an article file, found ${found}` });
       continue;
     }
-    const result = parseArticle(entry.name, fs.readFileSync(path.join(dir, entry.name)), file);
+    const bytes = fs.readFileSync(path.join(dir, entry.name));
+    const key = cache?.keyOf(entry.name, bytes);
+    const cached = key === undefined ? undefined : cache?.get(key);
+    const result = cached ? { ok: true as const, article: cached } : parseArticle(entry.name, bytes, file);
+    if (result.ok && key !== undefined && !cached) cache?.set(key, result.article);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
@@ -82,15 +90,26 @@ function folderSignature(dir: string): string {
   }
 }
 
-let loaded: { dir: string; signature: string | undefined; collection: Collection } | undefined;
+/**
+ * The cache the site reads: the build inlines the fingerprint of the code it
+ * bundled (next.config.ts), while development re-reads the sources so an edit
+ * to the renderer shows on reload. Without a fingerprint (tests), no cache.
+ */
+function siteCache(): ContentCache | undefined {
+  const fingerprint = watchesFiles ? parserFingerprint() : process.env.CONTENT_PARSER_FINGERPRINT;
+  return fingerprint ? openContentCache(contentCacheDir(), fingerprint) : undefined;
+}
+
+type Loaded = { dir: string; signature: string | undefined; collection: Collection };
+const state = processWide("content", (): { loaded?: Loaded } => ({}));
 
 function collection(): Collection {
   const dir = contentDir();
   const signature = watchesFiles ? folderSignature(dir) : undefined;
-  if (loaded?.dir !== dir || loaded.signature !== signature) {
-    loaded = { dir, signature, collection: buildCollection(loadArticles(dir), watchesFiles) };
-  }
-  return loaded.collection;
+  const { loaded } = state;
+  if (loaded?.dir === dir && loaded.signature === signature) return loaded.collection;
+  state.loaded = { dir, signature, collection: buildCollection(loadArticles(dir, siteCache()), watchesFiles) };
+  return state.loaded.collection;
 }
 
 /** Every published article, newest first (drafts too, in development). */

@@ -1,6 +1,6 @@
 import type { Article } from "./article-schema";
-import { getAllArticles, getArticlesInCategory, getArticlesWithTag, getCategories, getTags } from "./articles";
-import { laterPageParams, paginate, pageNumber, type Page } from "./pagination";
+import { getAllArticles, getArticlesInCategory, getArticlesWithTag, getCategories } from "./articles";
+import { paginate, pageNumber, type Page } from "./pagination";
 import { site } from "./site";
 
 /** A paginated list of articles at a stable URL: home, a category or a tag. */
@@ -49,15 +49,11 @@ export function findListingPage(listing: Listing | undefined, rest: readonly str
   return page && { listing, page };
 }
 
-/** Static params for a listing's `[[...rest]]` segment: page 1 and every later page. */
-function restParams(listing: Listing): { rest: string[] }[] {
-  return [{ rest: [] }, ...laterPageParams(listing.articles.length).map(({ page }) => ({ rest: ["page", page] }))];
-}
-
+/**
+ * Listing pages `next build` renders: page 1 of each category, which readers
+ * reach from every article. Later pages and tag pages render on their first
+ * request and are cached from then on, so the build does not grow with them.
+ */
 export function categoryParams(): { name: string; rest: string[] }[] {
-  return getCategories().flatMap(({ name }) => restParams(categoryListing(name)!).map((params) => ({ name, ...params })));
-}
-
-export function tagParams(): { tag: string; rest: string[] }[] {
-  return getTags().flatMap(({ name }) => restParams(tagListing(name)!).map((params) => ({ tag: name, ...params })));
+  return getCategories().map(({ name }) => ({ name, rest: [] }));
 }

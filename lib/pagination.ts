@@ -9,11 +9,6 @@ export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE)
   return { items: items.slice((page - 1) * size, page * size), page, pageCount };
 }
 
-/** Page numbers 2..n as route params; page 1 lives at the list's own URL. */
-export function laterPageParams(total: number, size = PAGE_SIZE): { page: string }[] {
-  return Array.from({ length: Math.max(0, Math.ceil(total / size) - 1) }, (_, i) => ({ page: String(i + 2) }));
-}
-
 /** Parses a `[page]` route segment: only canonical numbers ("2", never "02" or "2.0"). */
 export function pageNumber(segment: string): number | undefined {
   return /^[1-9]\d{0,5}$/.test(segment) ? Number(segment) : undefined;

@@ -4,6 +4,7 @@ import { eng as ENGLISH_STOP_WORDS } from "stopword";
 import type { Article } from "./article-schema";
 import { getAllArticles } from "./articles";
 import { newestFirst } from "./newest-first";
+import { processWide } from "./process-wide";
 
 export const MAX_QUERY_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 20;
@@ -41,7 +42,12 @@ function normalise(term: string): string | null {
   return STOP_WORDS.has(lower) ? null : pluralize.singular(lower);
 }
 
-function createIndex(articles: readonly Article[]): Indexed {
+// Indexing 10,000 articles takes seconds; in steps of this many a server
+// answers other requests in between, instead of stalling on the first search.
+const ARTICLES_PER_STEP = 100;
+
+/** Builds the index, pausing (yield) after each step. */
+function* indexSteps(articles: readonly Article[]): Generator<void, Indexed> {
   // pluralize runs a list of rules per word; an archive has far fewer distinct words than words.
   const forms = new Map<string, string | null>();
   const known = new Set<string>();
@@ -67,26 +73,59 @@ function createIndex(articles: readonly Article[]): Indexed {
       combineWith: "AND",
     },
   });
-  index.addAll(articles);
   const bodyFrequency = new Map<string, number>();
-  for (const article of articles) {
-    const forms = new Set(article.text.match(WORD)?.map(normaliseIndexed));
-    for (const form of forms) if (form) bodyFrequency.set(form, (bodyFrequency.get(form) ?? 0) + 1);
+  for (let start = 0; start < articles.length; start += ARTICLES_PER_STEP) {
+    const step = articles.slice(start, start + ARTICLES_PER_STEP);
+    index.addAll(step);
+    for (const article of step) {
+      const forms = new Set(article.text.match(WORD)?.map(normaliseIndexed));
+      for (const form of forms) if (form) bodyFrequency.set(form, (bodyFrequency.get(form) ?? 0) + 1);
+    }
+    yield;
   }
   return { index, bySlug: new Map(articles.map((article) => [article.slug, article])), bodyFrequency, known };
 }
 
 // Built once per list of articles: once per process in production, again
 // after an edit in development (when the loader returns a new list).
-const indexes = new WeakMap<readonly Article[], Indexed>();
+const indexes = processWide("search-indexes", () => new WeakMap<readonly Article[], Indexed | Promise<Indexed>>());
 
 function searchIndex(articles: readonly Article[]): Indexed {
-  let indexed = indexes.get(articles);
-  if (!indexed) {
-    indexed = createIndex(articles);
-    indexes.set(articles, indexed);
+  const found = indexes.get(articles);
+  if (found && !(found instanceof Promise)) return found;
+  const steps = indexSteps(articles);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  indexes.set(articles, step.value);
+  return step.value;
+}
+
+/**
+ * Builds the search index without blocking the server, one step per turn of
+ * the event loop. Routes await this before searching, so the first search of
+ * a process waits for the index while every other request is still answered.
+ */
+export async function searchIndexReady(articles: readonly Article[] = getAllArticles()): Promise<void> {
+  const found = indexes.get(articles);
+  if (found) {
+    await found;
+    return;
   }
-  return indexed;
+  const building = (async () => {
+    const steps = indexSteps(articles);
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return step.value;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+  indexes.set(articles, building);
+  try {
+    indexes.set(articles, await building);
+  } catch (error) {
+    // The next search tries again rather than failing for the life of the process.
+    indexes.delete(articles);
+    throw error;
+  }
 }
 
 /** Splits `text` into runs, marking each word whose normal form is one of the index terms that matched. */

@@ -1,9 +1,26 @@
+// Runs before `next dev` and `next build`: parses what the content cache lacks
+// on every core, then validates the whole folder, so a bad file stops the
+// build with every problem listed and the build's own workers only read.
 import { contentDir, loadArticles } from "../lib/articles";
+import { contentCacheDir, openContentCache } from "../lib/content-cache";
 import { ContentError } from "../lib/content-error";
+import { parserFingerprint } from "../lib/parser-fingerprint";
+import { warmContentCache } from "./warm-content-cache";
 
+const dir = contentDir();
+const cacheDir = contentCacheDir();
+const fingerprint = parserFingerprint();
+const cache = fingerprint ? openContentCache(cacheDir, fingerprint) : undefined;
+const started = performance.now();
 try {
-  const articles = loadArticles(contentDir());
-  console.log(`Content OK: ${articles.length} article${articles.length === 1 ? "" : "s"} in ${contentDir()}`);
+  const warmed = cache && fingerprint ? await warmContentCache(dir, cacheDir, fingerprint, cache) : undefined;
+  const articles = loadArticles(dir, cache);
+  const pruned = warmed ? cache!.prune(warmed.keys) : 0;
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const threads = warmed?.threads ? `, ${warmed.parsed} parsed on ${count(warmed.threads, "thread", "threads")}` : "";
+  const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed` : "";
+  console.log(`Content OK: ${count(articles.length, "article", "articles")} in ${dir} (${seconds} s${threads}${cached})`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

@@ -4,7 +4,7 @@ import { SearchView } from "@/components/search-view";
 import { getAllArticles, getCategories } from "@/lib/articles";
 import { alternates } from "@/lib/page-metadata";
 import { pageNumber } from "@/lib/pagination";
-import { SEARCH_PAGE_SIZE, cleanQuery, searchArticles } from "@/lib/search";
+import { SEARCH_PAGE_SIZE, cleanQuery, searchArticles, searchIndexReady } from "@/lib/search";
 
 type Param = string | string[] | undefined;
 type Props = { searchParams: Promise<{ q?: Param; category?: Param; page?: Param }> };
@@ -21,6 +21,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const page = pageNumber(first(params.page) ?? "1");
   if (!page) notFound();
 
+  if (query) await searchIndexReady();
   const results = query ? searchArticles(query, { category, offset: (page - 1) * SEARCH_PAGE_SIZE, limit: SEARCH_PAGE_SIZE }) : undefined;
   const pageCount = Math.max(1, Math.ceil((results?.total ?? 0) / SEARCH_PAGE_SIZE));
   if (page > pageCount) notFound();

@@ -6,6 +6,8 @@ import type { TestProject } from "vitest/node";
 import { requireSystemProgram } from "../system";
 import { root, startServer } from "./server";
 
+export const PRERENDERED_IN_TESTS = 5;
+
 declare module "vitest" {
   export interface ProvidedContext {
     /** The server every e2e file shares, with its own empty view store. */
@@ -17,7 +19,8 @@ declare module "vitest" {
 
 /** Builds the site for production once, and serves it for the whole e2e suite. */
 export default async function setup(project: TestProject) {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const };
+  // Only the newest few articles are prerendered, so the suite also reads articles rendered on first request.
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const, PRERENDER_ARTICLES: String(PRERENDERED_IN_TESTS) };
   const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, encoding: "utf8" });
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
 

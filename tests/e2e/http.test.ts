@@ -1,6 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { contentDir, loadArticles } from "@/lib/articles";
 import { buildCollection } from "@/lib/collection";
+import { PRERENDERED_IN_TESTS } from "./global-setup";
+import { root } from "./server";
 
 const archive = buildCollection(loadArticles(contentDir()), false);
 const baseUrl = inject("baseUrl");
@@ -32,6 +36,23 @@ describe("the production server", () => {
       expect((await get(pathname)).status).toBe(200);
     },
   );
+
+  it("prerenders only the newest articles, and renders an older one on its first request, then from the cache", async () => {
+    const built = (slug: string) => fs.existsSync(path.join(root, ".next/server/app/articles", `${slug}.html`));
+    expect(archive.articles.slice(0, PRERENDERED_IN_TESTS).every((article) => built(article.slug))).toBe(true);
+    // Not requested by any other test, so its first request is this one.
+    const old = archive.articles.at(-2)!;
+    expect(built(old.slug)).toBe(false);
+
+    const first = await get(old.url);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("x-nextjs-cache")).toBe("MISS");
+    const html = await first.text();
+    expect(html).toContain(`<h1>${old.title}</h1>`);
+    const second = await get(old.url);
+    expect(second.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(await second.text()).toBe(html);
+  });
 
   it("serves an RSS 2.0 feed of the newest articles", async () => {
     const response = await get("/feed.xml");

@@ -1,14 +1,21 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { writeSyntheticArchive } from "@/bench/synthetic-archive";
+import { loadArticles } from "@/lib/articles";
+import { openContentCache } from "@/lib/content-cache";
+import { parserFingerprint } from "@/lib/parser-fingerprint";
 import { fixture } from "./fixtures";
 
 const root = path.resolve(__dirname, "../..");
+const temp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-function checkContent(dir: string) {
+function checkContent(dir: string, cacheDir = temp("cache-")) {
   return spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/check-content.ts"], {
     cwd: root,
-    env: { ...process.env, CONTENT_DIR: dir },
+    env: { ...process.env, CONTENT_DIR: dir, CONTENT_CACHE_DIR: cacheDir },
     encoding: "utf8",
   });
 }
@@ -25,7 +32,32 @@ describe("npm run check-content", () => {
   it("passes on good content and says how many articles it read", () => {
     const run = checkContent(fixture("valid"));
     expect(run.stderr).toBe("");
-    expect(run.stdout).toMatch(/^Content OK: 6 articles in .*tests\/fixtures\/valid$/m);
+    expect(run.stdout).toMatch(/^Content OK: 6 articles in .*tests\/fixtures\/valid \(/m);
     expect(run.status).toBe(0);
   });
+
+  it("parses a large folder on worker threads into the cache, then reads it back, re-parsing only an edited file", () => {
+    const dir = temp("archive-");
+    const cacheDir = temp("cache-");
+    const files = writeSyntheticArchive(dir, 250);
+    const entries = () => fs.readdirSync(cacheDir).filter((name) => name.endsWith(".json")).length;
+
+    const cold = checkContent(dir, cacheDir);
+    expect(cold.stderr).toBe("");
+    expect(cold.stdout).toMatch(/Content OK: 250 articles in .*250 parsed on [1-9] threads?/);
+    expect(entries()).toBe(250);
+    // What the threads stored is what the loader would have parsed, and every file hits.
+    const cache = openContentCache(cacheDir, parserFingerprint(root)!);
+    let stored = 0;
+    expect(loadArticles(dir, { ...cache, set: () => void stored++ })).toEqual(loadArticles(dir));
+    expect(stored).toBe(0);
+
+    const warm = checkContent(dir, cacheDir);
+    expect(warm.stdout).not.toContain("parsed on");
+    expect(warm.stdout).toContain("0 stale entries removed");
+
+    fs.appendFileSync(path.join(dir, files[0]!.name), "\nA late correction.\n");
+    expect(checkContent(dir, cacheDir).stdout).toContain("1 stale entry removed");
+    expect(entries()).toBe(250);
+  }, 60_000);
 });

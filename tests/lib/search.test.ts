@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, cleanQuery, highlight, searchArticles } from "@/lib/search";
+import { MAX_QUERY_LENGTH, cleanQuery, highlight, searchArticles, searchIndexReady } from "@/lib/search";
 import { makeArticle } from "../article-factory";
 
 const archive = [
@@ -80,5 +80,27 @@ describe("search", () => {
       { text: "Ferry", match: true },
       { text: "</b> & co", match: false },
     ]);
+  });
+
+  it("builds a large index in steps, answering other work in between, and finds what a one-go build finds", async () => {
+    const large = Array.from({ length: 1_000 }, (_, i) =>
+      makeArticle(`story-${i}`, `2025-01-${String((i % 28) + 1).padStart(2, "0")}`, "tech", [], { text: `Harbor ferry item ${i} ${"word ".repeat(200)}` }),
+    );
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await Promise.all([searchIndexReady(large), searchIndexReady(large)]);
+    ticking = false;
+    // Ten steps of 100 articles, with the event loop turning between them.
+    expect(turns).toBeGreaterThanOrEqual(9);
+
+    const stepped = searchArticles("427", {}, large);
+    const oneGo = searchArticles("427", {}, [...large]);
+    expect(stepped.hits.map((hit) => hit.article.slug)).toEqual(["story-427"]);
+    expect(stepped).toEqual(oneGo);
   });
 });

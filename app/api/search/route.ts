@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { json } from "@/lib/api-responses";
 import { countParam } from "@/lib/count-param";
 import { createRateLimit } from "@/lib/rate-limit";
-import { searchArticles } from "@/lib/search";
+import { searchArticles, searchIndexReady } from "@/lib/search";
 
 const rateLimited = createRateLimit("search");
 
@@ -11,6 +11,7 @@ export async function GET(request: NextRequest) {
   const limited = await rateLimited(request.headers);
   if (limited) return limited;
   const params = request.nextUrl.searchParams;
+  await searchIndexReady();
   const limit = countParam(params.get("limit"), 8, 20);
   const { query, total, hits } = searchArticles(params.get("q") ?? "", { category: params.get("category") || undefined, limit, asYouType: true });
   return json(

@@ -1,12 +1,12 @@
 import { listingRoute } from "@/app/_listing/listing-route";
 import { findListingPage, homeListing } from "@/lib/listings";
-import { laterPageParams } from "@/lib/pagination";
 
 const route = listingRoute(({ page }: { page: string }) => findListingPage(homeListing(), ["page", page]));
 
-export const dynamicParams = false;
+// Rendered on first request and cached (see categoryParams); a page past the end is a 404.
+export const dynamicParams = true;
 export function generateStaticParams() {
-  return laterPageParams(homeListing().articles.length);
+  return [];
 }
 export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -1,9 +1,12 @@
 import { listingRoute } from "@/app/_listing/listing-route";
-import { findListingPage, tagListing, tagParams } from "@/lib/listings";
+import { findListingPage, tagListing } from "@/lib/listings";
 
 const route = listingRoute(({ tag, rest }: { tag: string; rest?: string[] }) => findListingPage(tagListing(tag), rest));
 
-export const dynamicParams = false;
-export const generateStaticParams = tagParams;
+// Rendered on first request and cached (see categoryParams); an unused tag is a 404.
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
 export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -1,0 +1,70 @@
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Article } from "./article-schema";
+
+/**
+ * Parsed articles on disk, one JSON file each, named by a hash of the parser's
+ * fingerprint, the file name and the file's bytes: an edit, a rename or a
+ * parser change misses, everything else is read back instead of re-parsed.
+ */
+export type ContentCache = {
+  keyOf(fileName: string, bytes: Uint8Array): string;
+  get(key: string): Article | undefined;
+  set(key: string, article: Article): void;
+  /** Deletes every entry not in `keep`, so the folder holds one archive, not its history. Returns how many went. */
+  prune(keep: ReadonlySet<string>): number;
+};
+
+/** `CONTENT_CACHE_DIR`, or `.cache/content` under the project. */
+export function contentCacheDir(): string {
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_CACHE_DIR || ".cache/content");
+}
+
+const ENTRY = /^[0-9a-f]{64}\.json$/;
+
+export function openContentCache(dir: string, fingerprint: string): ContentCache {
+  const entry = (key: string) => path.join(dir, `${key}.json`);
+  return {
+    keyOf(fileName, bytes) {
+      return createHash("sha256").update(fingerprint).update("\0").update(fileName).update("\0").update(bytes).digest("hex");
+    },
+    get(key) {
+      try {
+        return JSON.parse(fs.readFileSync(entry(key), "utf8")) as Article;
+      } catch {
+        // Missing or unreadable: parse the file again, as without a cache.
+        return undefined;
+      }
+    },
+    set(key, article) {
+      // Write then rename, so a reader (another build worker) never sees half an entry.
+      const temporary = path.join(dir, `.${key}.${randomUUID()}.tmp`);
+      try {
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(temporary, JSON.stringify(article));
+        fs.renameSync(temporary, entry(key));
+      } catch {
+        // The cache only saves time: a read-only or full disk must not fail the page.
+        fs.rm(temporary, { force: true }, () => {});
+      }
+    },
+    prune(keep) {
+      let removed = 0;
+      let names: string[];
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        return 0;
+      }
+      for (const name of names) {
+        const stale = ENTRY.test(name) ? !keep.has(name.slice(0, -".json".length)) : name.endsWith(".tmp");
+        if (stale) {
+          fs.rmSync(path.join(dir, name), { force: true });
+          removed += 1;
+        }
+      }
+      return removed;
+    },
+  };
+}
