@@ -2,9 +2,14 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { createBenchSite } from "./bench-site";
+import { benchBuild } from "./build";
+import { SECONDS } from "./http-bench";
+import { benchLighthouse } from "./lighthouse";
 import { benchLoad } from "./load";
 import { benchParse } from "./parse";
 import { benchSearch } from "./search";
+import { benchServe } from "./serve";
 import { benchViews } from "./views";
 
 // `npm run bench`: measures, prints a table and writes bench/results/<date>.json.
@@ -45,11 +50,62 @@ if (load) {
   console.table(load);
 }
 
+const lighthouse = run("lighthouse") ? await benchLighthouse() : undefined;
+if (lighthouse) {
+  console.log(`\nLighthouse, mobile (${lighthouse.chromium}): the median of ${lighthouse.runs} runs per page; the target is ${lighthouse.target} in every category`);
+  console.table(Object.fromEntries(lighthouse.pages.map((page) => [page.path, { ...page.scores, "performance, every run": page.performanceRuns.join(" "), benchmarkIndex: page.benchmarkIndex }])));
+  for (const page of lighthouse.pages) {
+    const below = Object.entries(page.scores).filter(([, score]) => score < lighthouse.target).map(([category]) => category);
+    if (below.length) console.warn(`${page.path}: below ${lighthouse.target} in ${below.join(", ")}`);
+    console.log(page.lostPoints.length ? `Audits that lost points on ${page.path} (median run):` : `No audit lost points on ${page.path}.`);
+    if (page.lostPoints.length) console.table(page.lostPoints);
+    if (page.erroredAudits.length) console.warn(`Lighthouse could not compute ${page.erroredAudits.join(", ")} on ${page.path}; those that weigh in a score are listed above`);
+    for (const warning of page.warnings) console.warn(`Lighthouse on ${page.path}: ${warning}`);
+  }
+}
+
+// build and serve share one synthetic site: serve measures what build built, or builds it once itself.
+async function buildAndServe(count: number) {
+  const site = createBenchSite(count);
+  try {
+    const build = run("build") ? await benchBuild(site) : undefined;
+    return { build, serve: run("serve") ? await benchServe(site, build !== undefined) : undefined };
+  } finally {
+    site.remove();
+  }
+}
+const { build, serve } = run("build") || run("serve") ? await buildAndServe(articleCount) : {};
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+if (build) {
+  console.log(`\nProduction build (npm run build) of ${build.articles} synthetic articles; peak memory of the whole process tree`);
+  console.table({
+    cold: { wallMs: build.cold.wallMs, peakRssMB: build.cold.peakRssMB },
+    [`rebuild after editing ${build.rebuild.edited}`]: { wallMs: build.rebuild.wallMs, peakRssMB: build.rebuild.peakRssMB },
+    ...(build.hugo && { [`Hugo ${build.hugo.version}, cold`]: { wallMs: build.hugo.wallMs, peakRssMB: build.hugo.peakRssMB } }),
+  });
+  console.log(`Rebuild vs cold: ${build.rebuildVsCold}×${build.hugo ? `; our cold build vs Hugo: ${build.hugo.oursVsHugo}×` : ""}`);
+  console.log(`Build output ${build.cold.outputMB} MB, plus ${build.cold.nextCacheMB} MB of Next's cache in it; content cache ${build.cold.contentCacheMB} MB`);
+}
+if (serve) {
+  console.log(`\nServing ${serve.articles} synthetic articles with server.mjs (autocannon on loopback, 50 connections, ${SECONDS} s each; first requests: one per old article)`);
+  console.table(serve.rows);
+  console.log(`Server resident memory after the runs: ${serve.rssAfterMB} MB (target < 500 MB with 10,000 articles)`);
+  if (serve.nginx) {
+    console.log(`\nnginx beside the app: the article as a static file vs deploy/nginx.conf's caching proxy (target ≥ 0.5× static)`);
+    console.log(`App's Cache-Control: ${serve.nginx.appCacheControl}; X-Cache-Status through the proxy after one request: ${serve.nginx.proxyCacheStatus}`);
+    console.table(serve.nginx.rows);
+  }
+  console.log(`\nJavaScript an article page loads: ${kb(serve.articleScripts.total.rawBytes)}, ${kb(serve.articleScripts.total.gzipBytes)} gzipped (noModule polyfills listed, not counted)`);
+  console.table(serve.articleScripts.files);
+  console.log(`\nHome page weight: HTML + RSC data ${kb(serve.home.total.rawBytes)}, ${kb(serve.home.total.gzipBytes)} gzipped (target < 100 KB)`);
+  console.table({ HTML: serve.home.html, "RSC data": serve.home.rscData });
+}
+
 const date = new Date().toISOString().slice(0, 10);
 const file = path.join(import.meta.dirname, "results", `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
 // Sections not run this time (`--only`) keep the figures of the day's earlier runs.
 const earlier = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as object) : {};
-const measured = Object.fromEntries(Object.entries({ parse, search, views, load }).filter(([, value]) => value !== undefined));
+const measured = Object.fromEntries(Object.entries({ parse, search, views, load, lighthouse, build, serve }).filter(([, value]) => value !== undefined));
 fs.writeFileSync(file, `${JSON.stringify({ ...earlier, date, machine, ...measured }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { syntheticArchive } from "./synthetic-archive";
+import { writeSyntheticArchive } from "./synthetic-archive";
 
 type Run = { mode: string; articles: number; wallMs: number; relatedMs?: number; peakRssMB: number };
 
@@ -15,7 +15,7 @@ function measure(mode: string, dir: string): Run {
 /** Writes a synthetic archive of `count` articles to a temporary folder and times loading it, against the naive baseline. */
 export function benchParse(count: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "archive-"));
-  for (const { name, source } of syntheticArchive(count)) fs.writeFileSync(path.join(dir, name), source);
+  writeSyntheticArchive(dir, count);
   try {
     const naive = measure("naive", dir);
     const loader = measure("related", dir);

@@ -4,6 +4,8 @@
  * distribution, dates over five years. Vocabulary follows Zipf's law, so some
  * words are everywhere and most are rare, as in real prose.
  */
+import fs from "node:fs";
+import path from "node:path";
 import { eng as STOP_WORDS } from "stopword";
 
 const CATEGORIES = ["tech", "science", "business", "culture", "world", "health", "sport", "politics"];
@@ -32,7 +34,8 @@ function zipf(next: () => number, size: number): number {
   return Math.min(size - 1, Math.floor(Math.exp(next() * Math.log(size + 1)) - 1));
 }
 
-export type SyntheticFile = { name: string; source: string };
+/** `slug` and `date` repeat what the file says, so benches can pick articles without parsing them. */
+export type SyntheticFile = { name: string; slug: string; date: string; source: string };
 
 export function syntheticArchive(count: number, seed = 42): SyntheticFile[] {
   const next = random(seed);
@@ -74,6 +77,14 @@ export function syntheticArchive(count: number, seed = 42): SyntheticFile[] {
       `tags: [${articleTags.join(", ")}]`,
       "---",
     ].join("\n");
-    return { name: `article-${String(i).padStart(6, "0")}.md`, source: `${front}\n\n${body}\n` };
+    const slug = `article-${String(i).padStart(6, "0")}`;
+    return { name: `${slug}.md`, slug, date, source: `${front}\n\n${body}\n` };
   });
+}
+
+/** Writes the archive of `count` articles into `dir` (which must exist). */
+export function writeSyntheticArchive(dir: string, count: number): SyntheticFile[] {
+  const files = syntheticArchive(count);
+  for (const { name, source } of files) fs.writeFileSync(path.join(dir, name), source);
+  return files;
 }

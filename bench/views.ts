@@ -2,23 +2,17 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import autocannon from "autocannon";
 import { contentDir, loadArticles } from "../lib/articles";
 import { startServer, root, type RunningServer } from "../tests/e2e/server";
 import { REDIS_CANDIDATES, startRedis } from "../tests/system";
+import { CONNECTIONS, measureRequests, type Row } from "./http-bench";
 
-const CONNECTIONS = 50;
-const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
-export type Row = { case: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; ok: number; non2xx: number; errors: number; ratio?: string };
-
-async function measure(name: string, url: string, method: "GET" | "POST"): Promise<Row> {
+function measure(name: string, url: string, method: "GET" | "POST"): Promise<Row> {
   let reader = 0;
-  const result = await autocannon({
+  return measureRequests(name, {
     url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
     requests: [
       {
         method,
@@ -28,15 +22,6 @@ async function measure(name: string, url: string, method: "GET" | "POST"): Promi
       },
     ],
   });
-  return {
-    case: name,
-    requestsPerSecond: Math.round(result.requests.average),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    ok: result["2xx"],
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
 }
 
 async function benchServer(label: string, env: Record<string, string>, slug: string): Promise<Row[]> {
