@@ -12,6 +12,11 @@ const nextConfig: NextConfig = {
   // before building; repeating it here would double the build's time.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
+  // Pages rendered after the build (older articles, later list pages, and the
+  // 404 of every made-up slug) stay in Next's memory cache, which is bounded
+  // (cacheMaxMemorySize, 50 MB), instead of being written to disk, where a
+  // flood of invented URLs would fill it without limit.
+  experimental: { isrFlushToDisk: false },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ development: process.env.NODE_ENV === "development" }) }];
   },

@@ -4,6 +4,8 @@ import { absoluteUrl, site } from "@/lib/site";
 
 const FEED_SIZE = 50;
 export const dynamic = "force-static";
+// A proxy that honours Cache-Control refetches within five minutes, so a deploy reaches readers.
+export const revalidate = 300;
 
 export function GET() {
   const articles = getAllArticles().slice(0, FEED_SIZE);

@@ -53,6 +53,20 @@ describe("the production server", () => {
     expect(await second.text()).toBe(html);
   });
 
+  it("writes nothing to disk for made-up slugs, whose 404s stay in the bounded memory cache", async () => {
+    const files = () => fs.readdirSync(path.join(root, ".next"), { recursive: true }).length;
+    const before = files();
+    for (let i = 0; i < 40; i++) expect((await get(`/articles/made-up-story-${i}`)).status).toBe(404);
+    expect(files()).toBe(before);
+  });
+
+  it("lets a shared cache keep pages, lists and the feed for five minutes at most, so a deploy reaches readers", async () => {
+    const paths = ["/", "/category/tech", `/tags/${archive.tags[0]!.name}`, archive.articles[0]!.url, archive.articles.at(-1)!.url, "/feed.xml", "/sitemap.xml"];
+    for (const pathname of paths) {
+      expect((await get(pathname)).headers.get("cache-control"), pathname).toMatch(/^s-maxage=300(,|$)/);
+    }
+  });
+
   it("serves an RSS 2.0 feed of the newest articles", async () => {
     const response = await get("/feed.xml");
     expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");

@@ -5,6 +5,8 @@ const route = listingRoute(({ tag, rest }: { tag: string; rest?: string[] }) => 
 
 // Rendered on first request and cached (see categoryParams); an unused tag is a 404.
 export const dynamicParams = true;
+// A proxy that honours Cache-Control refetches within five minutes, so a deploy reaches readers.
+export const revalidate = 300;
 export function generateStaticParams() {
   return [];
 }

@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { BenchSite } from "./bench-site";
+import { benchHugo } from "./hugo";
+import { npmRunBuild } from "./next-build";
+
+/** Bytes of the files under `dir` (links not followed), leaving out the `skip` folder, in MB. */
+function folderMB(dir: string, skip?: string): number {
+  let bytes = 0;
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const file = path.join(folder, entry.name);
+      if (entry.isDirectory() && file !== skip) walk(file);
+      else if (entry.isFile()) bytes += fs.statSync(file).size;
+    }
+  };
+  if (fs.existsSync(dir)) walk(dir);
+  return +(bytes / 2 ** 20).toFixed(1);
+}
+
+/** A cold production build of the site, a rebuild after editing one old article, and Hugo on the same files. */
+export async function benchBuild(site: BenchSite) {
+  // Cold: nothing left from an earlier build, neither Next's output (with its cache) nor the content cache.
+  fs.rmSync(site.distDir, { recursive: true, force: true });
+  fs.rmSync(site.contentCacheDir, { recursive: true, force: true });
+  const cold = await npmRunBuild(site.env);
+  const nextCache = path.join(site.distDir, "cache");
+  const size = { outputMB: folderMB(site.distDir, nextCache), nextCacheMB: folderMB(nextCache), contentCacheMB: folderMB(site.contentCacheDir) };
+
+  // The oldest article: the edit an operator makes to the archive, not to the front page.
+  const edited = site.articles.at(-1)!;
+  fs.appendFileSync(path.join(site.contentDir, edited.name), "\nOne more sentence, added by the bench to time a rebuild.\n");
+  const rebuild = await npmRunBuild(site.env);
+
+  const hugo = await benchHugo(site.contentDir);
+  return {
+    articles: site.articles.length,
+    cold: { ...cold, ...size },
+    rebuild: { ...rebuild, edited: edited.slug },
+    rebuildVsCold: +(rebuild.wallMs / cold.wallMs).toFixed(2),
+    hugo: hugo && { ...hugo, oursVsHugo: +(cold.wallMs / hugo.wallMs).toFixed(1) },
+  };
+}
