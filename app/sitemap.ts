@@ -2,9 +2,6 @@ import type { MetadataRoute } from "next";
 import { getAllArticles, getCategories, getTags } from "@/lib/articles";
 import { absoluteUrl } from "@/lib/site";
 
-// A proxy that honours Cache-Control refetches within five minutes, so a deploy reaches readers.
-export const revalidate = 300;
-
 export default function sitemap(): MetadataRoute.Sitemap {
   const articles = getAllArticles();
   const newest = articles[0] && new Date(articles[0].date.time);

@@ -27,9 +27,9 @@ const run = (name: string) => !values.only || values.only.split(",").includes(na
 
 const parse = run("parse") ? benchParse(articleCount) : undefined;
 if (parse) {
-  console.log(`\nLoading and parsing ${parse.articles} synthetic articles (each in a process of its own), and ranking related articles for all of them`);
-  console.table({ "naive baseline": parse.naive, "lib/articles.ts": parse.loader });
-  console.log(`Loader vs naive: ${parse.speedupOverNaive}×; related articles for all ${parse.articles}: ${parse.relatedAllMs} ms`);
+  console.log(`\nLoading and parsing ${parse.articles} synthetic articles on ${parse.cores} cores (each way in a process of its own)`);
+  console.table(parse.runs);
+  console.log(`Related articles for all ${parse.articles}: ${parse.relatedAllMs} ms`);
 }
 
 const search = run("search") ? benchSearch(articleCount) : undefined;

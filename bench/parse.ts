@@ -6,27 +6,39 @@ import { writeSyntheticArchive } from "./synthetic-archive";
 
 type Run = { mode: string; articles: number; wallMs: number; relatedMs?: number; peakRssMB: number };
 
-function measure(mode: string, dir: string): Run {
-  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "parse-run.ts"), mode, dir], { encoding: "utf8", maxBuffer: 1 << 20 });
+function measure(mode: string, dir: string, cacheDir: string): Run {
+  const script = path.join(import.meta.dirname, "parse-run.ts");
+  const run = spawnSync(process.execPath, ["--import", "tsx", script, mode, dir, cacheDir], { encoding: "utf8", maxBuffer: 1 << 20 });
   if (run.status !== 0) throw new Error(`parse bench (${mode}) failed:\n${run.stderr}`);
   return JSON.parse(run.stdout) as Run;
 }
 
-/** Writes a synthetic archive of `count` articles to a temporary folder and times loading it, against the naive baseline. */
+/**
+ * Writes a synthetic archive of `count` articles to a temporary folder and
+ * times loading it four ways, each in a fresh process: the naive baseline, the
+ * loader on one thread without a cache, a cold load as `npm run build` does it
+ * (parallel parse into an empty cache) and a warm one (every file cached).
+ */
 export function benchParse(count: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "archive-"));
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "archive-cache-"));
   writeSyntheticArchive(dir, count);
   try {
-    const naive = measure("naive", dir);
-    const loader = measure("related", dir);
+    const runs = ["naive", "one-thread", "cold", "warm"].map((mode) => measure(mode, dir, cacheDir));
+    const naiveMs = runs[0]!.wallMs;
     return {
       articles: count,
-      naive: { wallMs: naive.wallMs, articlesPerSecond: Math.round((count / naive.wallMs) * 1000), peakRssMB: naive.peakRssMB },
-      loader: { wallMs: loader.wallMs - (loader.relatedMs ?? 0), articlesPerSecond: Math.round((count / (loader.wallMs - (loader.relatedMs ?? 0))) * 1000), peakRssMB: loader.peakRssMB },
-      relatedAllMs: loader.relatedMs,
-      speedupOverNaive: +(naive.wallMs / (loader.wallMs - (loader.relatedMs ?? 0))).toFixed(2),
+      cores: os.availableParallelism(),
+      runs: Object.fromEntries(
+        runs.map(({ mode, wallMs, peakRssMB }) => [
+          mode,
+          { wallMs, articlesPerSecond: Math.round((count / wallMs) * 1000), peakRssMB, speedupOverNaive: +(naiveMs / wallMs).toFixed(2) },
+        ]),
+      ),
+      relatedAllMs: runs[3]!.relatedMs,
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(cacheDir, { recursive: true, force: true });
   }
 }
