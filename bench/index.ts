@@ -89,7 +89,7 @@ if (build) {
 if (serve) {
   console.log(`\nServing ${serve.articles} synthetic articles with server.mjs (autocannon on loopback, 50 connections, ${SECONDS} s each; first requests: one per old article)`);
   console.table(serve.rows);
-  console.log(`Server resident memory after the runs: ${serve.rssAfterMB} MB (target < 500 MB with 10,000 articles)`);
+  console.log(`Server resident memory after the runs and a first search: ${serve.rssAfterMB} MB with NODE_OPTIONS=${serve.nodeOptions}, as deploy/Dockerfile sets (target < 500 MB with 10,000 articles)`);
   if (serve.nginx) {
     console.log(`\nnginx beside the app: the article as a static file vs deploy/nginx.conf's caching proxy (target ≥ 0.5× static)`);
     console.log(`App's Cache-Control: ${serve.nginx.appCacheControl}; X-Cache-Status through the proxy after one request: ${serve.nginx.proxyCacheStatus}`);

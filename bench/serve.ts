@@ -1,6 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import autocannon from "autocannon";
 import { PRERENDERED_ARTICLES } from "../lib/prerender";
-import { residentMemoryMB, startServer } from "../tests/e2e/server";
+import { residentMemoryMB, root, startServer } from "../tests/e2e/server";
 import type { BenchSite } from "./bench-site";
 import { measureRequests, type Row } from "./http-bench";
 import { NGINX, startNginx } from "./nginx";
@@ -79,10 +81,19 @@ async function nginxComparison(origin: string, articlePath: string) {
   }
 }
 
+/** The heap limit deploy/Dockerfile gives the server, so memory is measured as it is deployed. */
+function deployedNodeOptions(): string {
+  const dockerfile = fs.readFileSync(path.join(root, "deploy/Dockerfile"), "utf8");
+  const options = /^ENV NODE_OPTIONS=(\S+)$/m.exec(dockerfile)?.[1];
+  if (!options) throw new Error("deploy/Dockerfile no longer sets NODE_OPTIONS; update bench/serve.ts");
+  return options;
+}
+
 /** The production server on the built site: throughput of its pages, its memory, what a page weighs, and nginx beside it. */
 export async function benchServe(site: BenchSite, built: boolean) {
   if (!built) await npmRunBuild(site.env);
-  const server = await startServer(site.env);
+  const nodeOptions = deployedNodeOptions();
+  const server = await startServer({ ...site.env, NODE_OPTIONS: nodeOptions });
   try {
     const articlePath = `/articles/${site.articles[0]!.slug}`;
     const notFoundPath = "/articles/no-such-article";
@@ -96,11 +107,15 @@ export async function benchServe(site: BenchSite, built: boolean) {
       await measure(`404 (${notFoundPath})`, notFoundPath),
       await measure("/feed.xml", "/feed.xml"),
     ];
+    // The first search builds the index, the largest thing the server holds.
+    const search = await fetch(`${server.url}/search?q=${site.articles[0]!.slug}`);
+    if (!search.ok) throw new Error(`search answered ${search.status}`);
     const rssAfterMB = residentMemoryMB(server.process.pid!);
 
     return {
       articles: site.articles.length,
       rows,
+      nodeOptions,
       rssAfterMB,
       articleScripts: await pageScripts(server.url, articlePath),
       home: await homeWeight(server.url),
