@@ -10,6 +10,8 @@ import type { Article } from "./article-schema";
  */
 export type ContentCache = {
   keyOf(fileName: string, bytes: Uint8Array): string;
+  /** Whether an entry exists, without reading it. */
+  has(key: string): boolean;
   get(key: string): Article | undefined;
   set(key: string, article: Article): void;
   /** Deletes every entry not in `keep`, so the folder holds one archive, not its history. Returns how many went. */
@@ -28,6 +30,9 @@ export function openContentCache(dir: string, fingerprint: string): ContentCache
   return {
     keyOf(fileName, bytes) {
       return createHash("sha256").update(fingerprint).update("\0").update(fileName).update("\0").update(bytes).digest("hex");
+    },
+    has(key) {
+      return fs.existsSync(entry(key));
     },
     get(key) {
       try {

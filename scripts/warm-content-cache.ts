@@ -24,7 +24,8 @@ export async function warmContentCache(dir: string, cacheDir: string, fingerprin
   for (const { name } of names) {
     const key = cache.keyOf(name, fs.readFileSync(path.join(dir, name)));
     keys.add(key);
-    if (!cache.get(key)) missing.push({ name, key });
+    // Existence is enough here; the loader that follows reads each entry once (and re-parses a damaged one).
+    if (!cache.has(key)) missing.push({ name, key });
   }
   if (missing.length < PARALLEL_FROM) return { keys, parsed: 0, threads: 0 };
 

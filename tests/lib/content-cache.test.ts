@@ -35,6 +35,10 @@ describe("the content cache", () => {
     expect(loadArticles(fixture("valid"), first)).toEqual(fresh);
     expect(first.stored).toBe(fresh.length);
     expect(entries(cacheDir)).toHaveLength(fresh.length);
+    const [name] = fs.readdirSync(fixture("valid")).filter((file) => file.endsWith(".md"));
+    const bytes = fs.readFileSync(path.join(fixture("valid"), name!));
+    expect(first.has(first.keyOf(name!, bytes))).toBe(true);
+    expect(first.has(first.keyOf(name!, Buffer.concat([bytes, Buffer.from(" ")])))).toBe(false);
 
     const second = countingCache(cacheDir);
     expect(loadArticles(fixture("valid"), second)).toEqual(fresh);
