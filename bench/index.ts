@@ -7,6 +7,7 @@ import { benchBuild } from "./build";
 import { SECONDS } from "./http-bench";
 import { benchLighthouse } from "./lighthouse";
 import { benchLoad } from "./load";
+import { benchLargeBodies } from "./large-body";
 import { benchParse } from "./parse";
 import { benchSearch } from "./search";
 import { benchServe } from "./serve";
@@ -30,6 +31,12 @@ if (parse) {
   console.log(`\nLoading and parsing ${parse.articles} synthetic articles on ${parse.cores} cores (each way in a process of its own)`);
   console.table(parse.runs);
   console.log(`Related articles for all ${parse.articles}: ${parse.relatedAllMs} ms`);
+}
+
+const largeBodies = run("large-bodies") ? benchLargeBodies() : undefined;
+if (largeBodies) {
+  console.log("\nParsing one very large article body (each in a process of its own)");
+  console.table(largeBodies);
 }
 
 const search = run("search") ? benchSearch(articleCount) : undefined;
@@ -106,6 +113,6 @@ const file = path.join(import.meta.dirname, "results", `${date}.json`);
 fs.mkdirSync(path.dirname(file), { recursive: true });
 // Sections not run this time (`--only`) keep the figures of the day's earlier runs.
 const earlier = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as object) : {};
-const measured = Object.fromEntries(Object.entries({ parse, search, views, load, lighthouse, build, serve }).filter(([, value]) => value !== undefined));
+const measured = Object.fromEntries(Object.entries({ parse, largeBodies, search, views, load, lighthouse, build, serve }).filter(([, value]) => value !== undefined));
 fs.writeFileSync(file, `${JSON.stringify({ ...earlier, date, machine, ...measured }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);

@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import path from "node:path";
+
+/** Where skipped suites are noted, so that the run repeats them after its summary (system-skips-reporter.ts). */
+export const SKIP_LOG = path.resolve(__dirname, "../test-results/skipped-system-tests.txt");
 
 /** A port nobody is listening on, on loopback. */
 export function freePort(): Promise<number> {
@@ -24,6 +28,8 @@ export function requireSystemProgram(candidates: (string | undefined)[], install
   const message = `needs ${candidates.filter(Boolean).join(" or ")} (${install})`;
   if (process.env.REQUIRE_SYSTEM_TESTS === "1") throw new Error(`A test suite ${message}, and REQUIRE_SYSTEM_TESTS=1 forbids skipping it.`);
   console.warn(`\n${"!".repeat(78)}\n!!! SKIPPING a test suite that ${message}.\n${"!".repeat(78)}\n`);
+  fs.mkdirSync(path.dirname(SKIP_LOG), { recursive: true });
+  fs.appendFileSync(SKIP_LOG, `${message}\n`);
   return undefined;
 }
 

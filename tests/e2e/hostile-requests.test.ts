@@ -118,6 +118,18 @@ describe("a server whose content breaks at run time", () => {
   });
 });
 
+/** Runs autocannon, keeping each failed request's error code so that a failure says what went wrong. */
+async function load(options: autocannon.Options) {
+  const errorCodes: string[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, finished) => (error ? reject(error) : resolve(finished)));
+    instance.on("reqError", (error: NodeJS.ErrnoException) => errorCodes.push(error.code ?? error.message));
+  });
+  return { ...result, errorCodes };
+}
+
+// These assert correctness under load (every request answered, and as it should be; memory bounded),
+// never throughput: the machine running them may be busy with other work. `timeout` is a hang guard.
 describe("under load", () => {
   let server: RunningServer;
   beforeAll(async () => {
@@ -125,38 +137,38 @@ describe("under load", () => {
   });
   afterAll(() => server?.stop());
 
-  it("serves 200 connections on home and an article with no errors and bounded memory", async () => {
-    const warm = await autocannon({ url: `${server.url}/`, connections: 50, amount: 2_000 });
-    expect(warm.errors).toBe(0);
+  it("answers 4,000 requests on home and an article over 200 connections, all 200, with bounded memory", async () => {
+    const warm = await load({ url: `${server.url}/`, connections: 50, amount: 1_000, timeout: 120 });
+    expect(warm.errorCodes).toEqual([]);
     const before = residentMemoryMB(server.process.pid!);
-    const result = await autocannon({
+    const result = await load({
       url: server.url,
       connections: 200,
-      duration: 8,
-      timeout: 30,
+      amount: 4_000,
+      timeout: 120,
       requests: [{ path: "/" }, { path: article.url }],
     });
     const after = residentMemoryMB(server.process.pid!);
-    expect(result.errors).toBe(0);
-    expect(result.timeouts).toBe(0);
-    expect(result.non2xx).toBe(0);
-    expect(result.requests.total).toBeGreaterThan(1_000);
+    expect(result.errorCodes).toEqual([]);
+    expect(result["2xx"]).toBe(4_000);
     expect(after - before).toBeLessThan(150);
   });
 
   it("answers a flood on the APIs with 429s, with bounded memory", async () => {
     const before = residentMemoryMB(server.process.pid!);
-    const result = await autocannon({
+    const result = await load({
       url: server.url,
       connections: 100,
       amount: 5_000,
-      timeout: 30,
+      timeout: 120,
       requests: [{ method: "POST", path: `/api/views/${article.slug}` }, { path: "/api/search?q=bus" }],
     });
     const after = residentMemoryMB(server.process.pid!);
-    expect(result.errors).toBe(0);
-    expect(result["2xx"]).toBeLessThanOrEqual(240);
-    expect(result.non2xx).toBeGreaterThanOrEqual(4_700);
+    expect(result.errorCodes).toEqual([]);
+    // Each API allows 120 a minute from one address; a slow machine may see the window turn over once.
+    expect(result["2xx"]).toBeLessThanOrEqual(480);
+    expect(result["2xx"] + result.non2xx).toBe(5_000);
+    expect(result.statusCodeStats?.["429"]?.count).toBe(result.non2xx);
     expect(after - before).toBeLessThan(100);
   });
 });
