@@ -9,6 +9,18 @@ const root = fileURLToPath(new URL(".", import.meta.url));
 // real hang meets one. Tests slower than that say so beside their own timeout.
 export default defineConfig({
   resolve: { alias: { "@": root } },
+  plugins: [
+    {
+      // Vitest starts Node with "--conditions development" unless told otherwise, and Vite merges
+      // rather than replaces a configured list. Without it, Node loads the production builds of
+      // dependencies, as the site runs them: micromark's development build adds checks that make
+      // some inputs cost quadratic time, which the cost-shape guards would measure instead.
+      name: "production-builds-of-dependencies",
+      configResolved(config) {
+        config.ssr.resolve!.conditions = ["module", "node"];
+      },
+    },
+  ],
   test: {
     // The JSON report is what .ci/run reads for its closing "N passed, N failed" line.
     reporters: ["default", ["json", { outputFile: "test-results/vitest.json" }], "./tests/system-skips-reporter.ts"],

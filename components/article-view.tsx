@@ -7,6 +7,7 @@ import { LiveViewCount } from "./live-view-count";
 import { RelatedArticles } from "./related-articles";
 import { SourceLine } from "./source-line";
 import { TagList } from "./tag-list";
+import { VideoFacades } from "./video-facades";
 
 type Props = {
   article: Article;
@@ -41,6 +42,7 @@ export function ArticleView({ article, related, views }: Props) {
           </figure>
         )}
         <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
+        {article.html.includes('class="video-facade"') && <VideoFacades />}
         <noscript>
           {/* Counts readers without JavaScript, by the same rules as the beacon; a 1×1 transparent image. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}

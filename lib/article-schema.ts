@@ -49,7 +49,8 @@ export const frontmatterSchema = z
     source: sourceSchema.optional(),
     author: text("an author name").optional(),
     tags: z
-      .array(slug("a tag"), { error: "expected a list of tags" })
+      // YAML reads a tag such as 47 as a number; it is still a tag.
+      .array(z.preprocess((tag) => (typeof tag === "number" ? String(tag) : tag), slug("a tag")), { error: "expected a list of tags" })
       .default([])
       .transform((tags) => [...new Set(tags)]),
     image: imagePath.optional(),
@@ -71,6 +72,9 @@ export type Frontmatter = z.infer<typeof frontmatterSchema>;
 
 export type Heading = { depth: number; text: string; id: string };
 
+/** Something the renderer dropped or could not read, on a line of the file: reported, never fatal. */
+export type BodyWarning = { line: number; message: string };
+
 /** Fields computed once by the loader from the file name and body. */
 type Derived = {
   slug: string;
@@ -83,6 +87,8 @@ type Derived = {
   text: string;
   /** Minutes, ceil(words / 200), at least 1. */
   readingTime: number;
+  /** What check-content reports for this file (dropped HTML, other generators' syntax). */
+  warnings: BodyWarning[];
 };
 
 export type Article = Frontmatter & Derived;

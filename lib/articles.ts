@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Article } from "./article-schema";
+import type { Article, BodyWarning } from "./article-schema";
 import { buildCollection, type CategorySummary, type Collection, type TagSummary } from "./collection";
 import { contentCacheDir, openContentCache, type ContentCache } from "./content-cache";
 import { ContentError, type ContentProblem } from "./content-error";
@@ -29,9 +29,10 @@ function isMissing(error: unknown): boolean {
 /**
  * Reads and validates every article in `dir`, taking what `cache` already
  * parsed from the same bytes. Throws one ContentError listing every problem in
- * the folder, so no bad file is ever half-rendered.
+ * the folder, so no bad file is ever half-rendered. Warnings (what a file lost in rendering)
+ * go to `warn` and never fail the load.
  */
-export function loadArticles(dir: string, cache?: ContentCache): Article[] {
+export function loadArticles(dir: string, cache?: ContentCache, warn?: (file: string, warning: BodyWarning) => void): Article[] {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -66,6 +67,7 @@ export function loadArticles(dir: string, cache?: ContentCache): Article[] {
       continue;
     }
     fileOfSlug.set(result.article.slug, file);
+    for (const warning of result.article.warnings) warn?.(file, warning);
     articles.push(result.article);
   }
   if (problems.length > 0) throw new ContentError(problems);

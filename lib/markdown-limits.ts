@@ -1,69 +1,103 @@
-// The Markdown parser's time grows with the square of some inputs (thousands
-// of unclosed "[" or "*" in one paragraph) and its tree walkers recurse once
-// per nesting level, so a hostile body could hang or crash the build. No real
-// article comes near these limits; a body that passes them parses in time
-// proportional to its length.
+import type { BodyWarning } from "./article-schema";
+
+// Three shapes of Markdown make the parser's time grow with the square of their size, measured
+// (tests/lib/hostile-content.test.ts): container markers chained on one line (a quote or list
+// nested thousands of levels deep, whose tree the renderer also walks once per level on the
+// stack), brackets nested thousands deep or closing nothing, and thousands of emphasis markers,
+// in one run of inline text. No file is refused for them: past each limit the markers are escaped, so they
+// show as the characters they are, the cost stays linear, nothing is lost, and the line is
+// reported. Everything else parses in linear time and is left alone: a 600-line list of bold
+// commit messages (each item its own run), link references full of "*" and "_", a line of spaces.
 export const MAX_NESTING = 64;
-export const MAX_MARKERS_PER_PARAGRAPH = 1_000;
+export const MAX_BRACKET_DEPTH = 1_000;
+export const MAX_EMPHASIS_MARKERS = 1_000;
+/** Each "]" with nothing to close searches back through the paragraph so far; real text has a few. */
+export const MAX_UNMATCHED_CLOSERS = 100;
 
-const MARKERS = ["[", "*", "_"] as const;
+const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
+const LINK_DEFINITION = /^ {0,3}\[[^\]]*\]:/;
+const FENCE = /^[\s>]*(?:```|~~~)/;
 
-/** How many block containers (quotes, list items, indentation) open a line. */
-function nestingOf(line: string): number {
-  let depth = 0;
-  let i = 0;
-  let spaces = 0;
-  while (i < line.length) {
-    const char = line[i]!;
-    if (char === " " || char === "\t") {
-      spaces += char === "\t" ? 4 : 1;
-      i += 1;
-    } else if (char === ">") {
-      depth += 1;
-      // One space after ">" belongs to the marker, not to indentation.
-      i += line[i + 1] === " " ? 2 : 1;
-    } else if ((char === "-" || char === "*" || char === "+") && (line[i + 1] === " " || line[i + 1] === "\t")) {
-      depth += 1;
-      i += 2;
-    } else {
-      let digits = 0;
-      while (digits < 10 && line[i + digits]! >= "0" && line[i + digits]! <= "9") digits += 1;
-      const after = line[i + digits];
-      if (digits === 0 || (after !== "." && after !== ")") || (line[i + digits + 1] !== " " && line[i + digits + 1] !== "\t")) break;
-      depth += 1;
-      i += digits + 2;
-    }
+export type DefusedMarkdown = { markdown: string; warnings: BodyWarning[] };
+
+/** Where the line's text starts after the containers (quotes, list items) that open it, and how many. */
+function containersOpening(line: string): { count: number; start: number; escapeAt?: number } {
+  let count = 0;
+  let at = 0;
+  for (;;) {
+    while (line[at] === " " || line[at] === "\t") at += 1;
+    const marker = line[at] === ">" ? ">" : LIST_MARKER.exec(line.slice(at, at + 11))?.[0];
+    if (!marker) return { count, start: at };
+    // The first marker past the limit is escaped: from there on the line is text.
+    if (count === MAX_NESTING) return { count: count + 1, start: at, escapeAt: at + marker.length - 1 };
+    count += 1;
+    at += marker.length;
   }
-  return depth + Math.floor(spaces / 2);
 }
 
-/** What is wrong with a body the parser could not handle in linear time, or undefined when it is fine. */
-export function markdownLimitProblem(markdown: string): string | undefined {
+/**
+ * The body with the markers that would make parsing superlinear escaped, and a warning for each
+ * line where that happened. Lines are numbered from the body's first line.
+ */
+export function defuseMarkdown(markdown: string): DefusedMarkdown {
   const lines = markdown.split("\n");
-  const counts = { "[": 0, "*": 0, _: 0 };
-  let paragraphStart = 1;
+  const warnings: BodyWarning[] = [];
+  let brackets = 0;
+  let closers = 0;
+  let emphasis = 0;
   let fenced = false;
-  for (let number = 1; number <= lines.length; number++) {
-    const line = lines[number - 1]!;
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith("```") || trimmed.startsWith("~~~")) fenced = !fenced;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    if (FENCE.test(line)) fenced = !fenced;
     if (fenced) continue;
-    const depth = nestingOf(line);
-    if (depth > MAX_NESTING) {
-      return `expected Markdown nested at most ${MAX_NESTING} levels deep, found ${depth} levels on line ${number} of the body`;
+    const { count, start, escapeAt } = containersOpening(line);
+    const rest = line.slice(start);
+    // A blank line, a list item, a heading or a table row starts a new run of inline text.
+    if (rest.trim() === "" || count > 0 || rest.startsWith("#") || rest.startsWith("|")) brackets = closers = emphasis = 0;
+    if (LINK_DEFINITION.test(rest)) continue;
+
+    const escaped: number[] = escapeAt === undefined ? [] : [escapeAt];
+    let deepBrackets = false;
+    let manyMarkers = false;
+    const escape = (at: number) => escaped.at(-1) !== at && escaped.push(at);
+    for (let at = start; at < line.length; at++) {
+      const char = line[at];
+      if (char === "\\") at += 1;
+      else if (char === "[" && brackets < MAX_BRACKET_DEPTH) brackets += 1;
+      else if (char === "[") {
+        // Escaped, it opens nothing, so the "]" that would have closed it closes nothing.
+        escape(at);
+        deepBrackets = true;
+      } else if (char === "]" && brackets > 0) brackets -= 1;
+      else if (char === "]") {
+        closers += 1;
+        if (closers > MAX_UNMATCHED_CLOSERS) {
+          escape(at);
+          deepBrackets = true;
+        }
+      }
+      else if (char === "*" || char === "_") {
+        emphasis += 1;
+        if (emphasis > MAX_EMPHASIS_MARKERS) {
+          escape(at);
+          manyMarkers = true;
+        }
+      }
     }
-    if (trimmed === "") {
-      counts["["] = counts["*"] = counts._ = 0;
-      paragraphStart = number + 1;
-      continue;
+    if (escaped.length === 0) continue;
+    let rewritten = "";
+    let from = 0;
+    for (const at of escaped) {
+      rewritten += `${line.slice(from, at)}\\`;
+      from = at;
     }
-    for (const char of line) {
-      if (char === "[" || char === "*" || char === "_") counts[char] += 1;
-    }
-    const marker = MARKERS.find((candidate) => counts[candidate] > MAX_MARKERS_PER_PARAGRAPH);
-    if (marker) {
-      return `expected at most ${MAX_MARKERS_PER_PARAGRAPH} "${marker}" in one paragraph, found more in the paragraph starting on line ${paragraphStart} of the body`;
-    }
+    lines[index] = rewritten + line.slice(from);
+    const what = [
+      escapeAt !== undefined && `containers nested over ${MAX_NESTING} deep`,
+      deepBrackets && `"[" nested over ${MAX_BRACKET_DEPTH} deep or over ${MAX_UNMATCHED_CLOSERS} "]" closing nothing`,
+      manyMarkers && `over ${MAX_EMPHASIS_MARKERS} "*" or "_" in one paragraph`,
+    ].filter(Boolean);
+    warnings.push({ line: index + 1, message: `${what.join(" and ")}: the markers past that are shown as written, not as Markdown` });
   }
-  return undefined;
+  return warnings.length ? { markdown: lines.join("\n"), warnings } : { markdown, warnings };
 }

@@ -1,61 +1,34 @@
 import GithubSlugger from "github-slugger";
-import { defaultSchema, type Schema } from "hast-util-sanitize";
-import type { Element, ElementContent } from "hast";
-import type { Link, Root } from "mdast";
+import type { Element, ElementContent, Root } from "hast";
+import { toString } from "hast-util-to-string";
 import { defaultHandlers, type Handlers } from "mdast-util-to-hast";
-import { toString } from "mdast-util-to-string";
+import rehypeRaw from "rehype-raw";
+import rehypeSanitize from "rehype-sanitize";
+import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
+import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
-import remarkHtml from "remark-html";
+import remarkRehype from "remark-rehype";
 import { visit } from "unist-util-visit";
-import type { Heading } from "./article-schema";
+import type { BodyWarning, Heading } from "./article-schema";
+import { remarkGeneratorSyntax } from "./generator-syntax";
+import { allowlist, rehypeReportDropped } from "./html-allowlist";
+import { remarkDirectives, videoDirectiveHandler } from "./markdown-directives";
+import { defuseMarkdown } from "./markdown-limits";
+import { rehypeVideoFacades, rehypeVideoPlaceholders } from "./video-embed";
 
-export type RenderedBody = { html: string; headings: Heading[]; wordCount: number; text: string };
+export type RenderedBody = { html: string; headings: Heading[]; wordCount: number; text: string; warnings: BodyWarning[] };
 
-const WORD = /[\p{L}\p{N}]/u;
-
-/**
- * GitHub's allowlist, with three changes: heading ids keep the exact slug so
- * `#looking-ahead` deep links work without script (raw HTML never reaches the
- * output, so every id is one we generated), links may carry `rel`, and
- * task-list checkboxes may carry the label we give them.
- */
-const sanitizeSchema: Schema = {
-  ...defaultSchema,
-  clobber: [],
-  attributes: {
-    ...defaultSchema.attributes,
-    a: [...(defaultSchema.attributes?.a ?? []), ["rel", "noopener", "noreferrer"]],
-    input: [...(defaultSchema.attributes?.input ?? []), ["ariaLabel", "Done", "Not done"]],
-  },
+export type RenderOptions = {
+  /** The line of the file on which the body starts, so that warnings name lines of the file. */
+  firstLine?: number;
 };
 
-function isExternal(link: Link): boolean {
-  return /^https?:\/\//i.test(link.url);
-}
+const WORD = /[\p{L}\p{N}]/u;
+const HEADING = /^h[1-6]$/;
 
-/** Gives each heading a stable, unique id and records the outline and the words a reader reads. */
-function remarkArticleData() {
-  return (tree: Root, file: { data: Record<string, unknown> }) => {
-    const slugger = new GithubSlugger();
-    const headings: Heading[] = [];
-    const words: string[] = [];
-    visit(tree, (node) => {
-      if (node.type === "heading") {
-        const text = toString(node).trim();
-        const id = slugger.slug(text) || slugger.slug("section");
-        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id } };
-        headings.push({ depth: node.depth, text, id });
-      } else if (node.type === "link" && isExternal(node)) {
-        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, rel: ["noopener", "noreferrer"] } };
-      } else if (node.type === "text" || node.type === "inlineCode" || node.type === "code") {
-        // A loop, not push(...spread): one paragraph may hold more words than a call takes arguments.
-        for (const token of node.value.split(/\s+/)) if (WORD.test(token)) words.push(token);
-      }
-    });
-    file.data.headings = headings;
-    file.data.words = words;
-  };
+function isExternal(href: unknown): boolean {
+  return typeof href === "string" && /^https?:\/\//i.test(href);
 }
 
 function firstCheckbox(nodes: ElementContent[]): Element | undefined {
@@ -88,18 +61,61 @@ const handlers: Partial<Handlers> = {
     table.properties.tabIndex = 0;
     return table;
   },
+  leafDirective: videoDirectiveHandler,
 };
 
-const processor = remark().use(remarkGfm).use(remarkArticleData).use(remarkHtml, { sanitize: sanitizeSchema, handlers }).freeze();
-
-/** Markdown to sanitized HTML, with the heading outline, word count and plain text (for search). */
-export function renderMarkdown(markdown: string): RenderedBody {
-  const file = processor.processSync(markdown);
-  const words = file.data.words as string[];
-  return {
-    html: String(file),
-    headings: file.data.headings as Heading[],
-    wordCount: words.length,
-    text: words.join(" "),
+/**
+ * After sanitizing, on markup that is now ours: the headline is the page's only h1, so when the
+ * body uses h1 (as 21% of real archives do) every heading moves down a level; each heading gets
+ * a stable, unique id; external links get rel; and the outline and the words a reader reads are
+ * recorded.
+ */
+function rehypeArticleData(result: Pick<RenderedBody, "headings"> & { words: string[] }) {
+  return (tree: Root) => {
+    let hasH1 = false;
+    visit(tree, "element", (node: Element) => {
+      if (node.tagName === "h1") hasH1 = true;
+    });
+    const slugger = new GithubSlugger();
+    visit(tree, (node) => {
+      if (node.type === "text") {
+        // A loop, not push(...spread): one paragraph may hold more words than a call takes arguments.
+        for (const token of node.value.split(/\s+/)) if (WORD.test(token)) result.words.push(token);
+        return;
+      }
+      if (node.type !== "element") return;
+      if (node.tagName === "a" && isExternal(node.properties.href)) node.properties.rel = ["noopener", "noreferrer"];
+      // The footnotes' own label (visually hidden) is not a section of the article.
+      if (!HEADING.test(node.tagName) || String(node.properties.className ?? "").includes("sr-only")) return;
+      const depth = Math.min(6, Number(node.tagName[1]) + (hasH1 ? 1 : 0));
+      node.tagName = `h${depth}`;
+      const text = toString(node).trim();
+      const id = slugger.slug(text) || slugger.slug("section");
+      node.properties.id = id;
+      result.headings.push({ depth, text, id });
+    });
   };
+}
+
+/** Markdown to sanitized HTML, with the heading outline, word count, plain text (for search) and what was dropped. */
+export function renderMarkdown(source: string, { firstLine = 1 }: RenderOptions = {}): RenderedBody {
+  const { markdown, warnings } = defuseMarkdown(source);
+  for (const warning of warnings) warning.line += firstLine - 1;
+  const data = { headings: [] as Heading[], words: [] as string[] };
+  const html = remark()
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkDirectives, { markdown, warnings, firstLine })
+    .use(remarkGeneratorSyntax, { warnings, firstLine })
+    .use(remarkRehype, { allowDangerousHtml: true, handlers })
+    .use(rehypeRaw)
+    .use(rehypeVideoPlaceholders)
+    .use(rehypeReportDropped, { warnings, firstLine })
+    .use(rehypeSanitize, allowlist)
+    .use(rehypeVideoFacades)
+    .use(rehypeArticleData, data)
+    .use(rehypeStringify)
+    .processSync(markdown);
+  warnings.sort((a, b) => a.line - b.line);
+  return { html: String(html), headings: data.headings, wordCount: data.words.length, text: data.words.join(" "), warnings };
 }

@@ -4,7 +4,6 @@ import { FRONTMATTER_KEYS, SLUG_PATTERN, frontmatterSchema, type Article } from 
 import { problemsFromIssues, type ContentProblem } from "./content-error";
 import { categoryLabel } from "./category-label";
 import { renderMarkdown } from "./markdown";
-import { markdownLimitProblem } from "./markdown-limits";
 import { readingTime } from "./reading-time";
 
 const ARTICLE_EXTENSIONS = [".md", ".markdown"] as const;
@@ -30,6 +29,14 @@ function slugFromFileName(fileName: string): string | undefined {
 
 function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
+}
+
+/** The line of the file on which the body starts: the body is the end of the source, after the front matter. */
+function bodyFirstLine(source: string, body: string): number {
+  const start = source.lastIndexOf(body);
+  let line = 1;
+  for (let i = 0; i < start; i++) if (source.charCodeAt(i) === 10) line += 1;
+  return line;
 }
 
 /** One file's bytes to an Article, or every problem with it. */
@@ -72,11 +79,9 @@ export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: s
   if (parsed.content.trim() === "") problems.push({ file: displayPath, field: "body", message: "expected the article text after the front matter, found nothing" });
   if (!result.success || problems.length > 0) return { ok: false, problems };
 
-  const tooComplex = markdownLimitProblem(parsed.content);
-  if (tooComplex) return fail("body", tooComplex);
   let body: ReturnType<typeof renderMarkdown>;
   try {
-    body = renderMarkdown(parsed.content);
+    body = renderMarkdown(parsed.content, { firstLine: bodyFirstLine(source, parsed.content) });
   } catch (error) {
     return fail("body", `expected Markdown the renderer can handle, found an error: ${firstLine(error instanceof Error ? error.message : String(error))}`);
   }
@@ -92,6 +97,7 @@ export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: s
       wordCount: body.wordCount,
       text: body.text,
       readingTime: readingTime(body.wordCount),
+      warnings: body.warnings,
     },
   };
 }

@@ -1,9 +1,11 @@
+import { VIDEO_PLAYER_ORIGINS } from "./video-hosts";
+
 /**
  * Headers sent with every response. Next.js App Router streams each page's
  * data in inline <script> elements that differ per page, so a policy that
  * refuses all inline script needs per-request nonces, which would make every
  * page dynamic. We keep pages static and allow inline script from our own
- * pages only; what the policy does block is script, frames, forms and
+ * pages only; what the policy does block is script, frames (but the video players), forms and
  * connections to any other origin, plugins, <base> hijacking and framing.
  * Injected markup is stopped before it exists: article HTML goes through an
  * allowlist sanitizer and everything else is escaped by React.
@@ -18,6 +20,8 @@ export function securityHeaders({ development }: { development: boolean }): { ke
     "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
+    // Only the players of click-to-load videos (lib/video-embed.ts), and only after the click.
+    `frame-src ${VIDEO_PLAYER_ORIGINS.join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

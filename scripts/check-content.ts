@@ -12,12 +12,15 @@ const cacheDir = contentCacheDir();
 const fingerprint = parserFingerprint();
 const cache = fingerprint ? openContentCache(cacheDir, fingerprint) : undefined;
 const started = performance.now();
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 try {
   const warmed = cache && fingerprint ? await warmContentCache(dir, cacheDir, fingerprint, cache) : undefined;
-  const articles = loadArticles(dir, cache);
+  const warnings: string[] = [];
+  const articles = loadArticles(dir, cache, (file, warning) => warnings.push(`${file}:${warning.line}: ${warning.message}`));
+  // Warnings never fail the build: the article renders without what is listed.
+  if (warnings.length > 0) console.warn(`${warnings.join("\n")}\n${count(warnings.length, "warning", "warnings")}: content shown as written or left out, listed above`);
   const pruned = warmed ? cache!.prune(warmed.keys) : 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const threads = warmed?.threads ? `, ${warmed.parsed} parsed on ${count(warmed.threads, "thread", "threads")}` : "";
   const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed` : "";
   console.log(`Content OK: ${count(articles.length, "article", "articles")} in ${dir} (${seconds} s${threads}${cached})`);

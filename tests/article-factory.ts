@@ -19,6 +19,7 @@ export function makeArticle(slug: string, day: string, category = "tech", tags: 
     wordCount: 1,
     text: "Body.",
     readingTime: 1,
+    warnings: [],
     ...overrides,
   };
 }

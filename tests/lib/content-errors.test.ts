@@ -42,7 +42,7 @@ describe("content errors name the file, the field, the expectation and the value
       "second.md body",
     ]);
     expect(error.message).toContain("Content has 8 problems:");
-    expect(error.message).toContain('first.md: date: expected a date as YYYY-MM-DD or an ISO date-time with offset (2026-04-21T09:30:00+02:00), found "2026-02-30"');
+    expect(error.message).toContain('first.md: date: expected a date as YYYY-MM-DD or a date-time with offset (2026-04-21T09:30:00+02:00 or 2026-04-21 09:30:00 +0200), found "2026-02-30"');
     expect(error.message).toContain('first.md: summary: expected a one-paragraph summary as text, found number 42');
     expect(error.message).toContain('first.md: source.url: expected an http(s) URL, found "javascript:alert(1)"');
     expect(error.message).toContain('first.md: draft: expected true or false, found "maybe"');

@@ -522,7 +522,7 @@ describe("adversarial files", () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.article.title).toBe("Headline");
-    expect(result.article.html).toBe("<p>Body.</p>\n");
+    expect(result.article.html).toBe("<p>Body.</p>");
   });
 
   it("a file with CRLF line endings loads, with no stray carriage returns", () => {

@@ -1,29 +1,57 @@
 import { describe, expect, it } from "vitest";
-import { MAX_MARKERS_PER_PARAGRAPH, MAX_NESTING, markdownLimitProblem } from "@/lib/markdown-limits";
+import { MAX_BRACKET_DEPTH, MAX_EMPHASIS_MARKERS, MAX_NESTING, MAX_UNMATCHED_CLOSERS, defuseMarkdown } from "@/lib/markdown-limits";
+import { renderMarkdown } from "@/lib/markdown";
 
-describe("markdownLimitProblem", () => {
-  it("passes ordinary articles: nested lists, quotes in lists, links and emphasis", () => {
-    expect(markdownLimitProblem("- one\n  - two\n    - three\n\n> quote\n> - item\n\n1. first\n2) second\n\n*em* _em_ [link](/x)")).toBeUndefined();
+const untouched = (markdown: string) => expect(defuseMarkdown(markdown)).toEqual({ markdown, warnings: [] });
+
+describe("defuseMarkdown", () => {
+  it("leaves ordinary articles alone: nested lists, quotes in lists, links and emphasis", () => {
+    untouched("- one\n  - two\n    - three\n\n> quote\n> - item\n\n1. first\n2) second\n\n*em* _em_ [link](/x)");
   });
 
-  it("ignores code blocks, where brackets and stars are just text", () => {
-    expect(markdownLimitProblem(`\`\`\`json\n${"[".repeat(5_000)}\n\`\`\`\n`)).toBeUndefined();
+  it("leaves code blocks alone, where brackets and stars are just text", () => {
+    untouched(`\`\`\`json\n${"[".repeat(5_000)}${"*".repeat(5_000)}\n\`\`\`\n`);
+    untouched(`> ~~~\n> ${"[".repeat(5_000)}\n> ~~~\n`);
   });
 
-  it("names the line of nesting deeper than the limit, counting quotes, list markers and indentation", () => {
-    expect(markdownLimitProblem(`intro\n\n${"> ".repeat(MAX_NESTING + 1)}deep`)).toBe(
-      `expected Markdown nested at most ${MAX_NESTING} levels deep, found ${MAX_NESTING + 1} levels on line 3 of the body`,
-    );
-    expect(markdownLimitProblem(`${"1. ".repeat(MAX_NESTING)}- x`)).toMatch(/found 65 levels on line 1/);
-    expect(markdownLimitProblem(`${" ".repeat(2 * MAX_NESTING + 2)}- x`)).toMatch(/found 66 levels/);
-    expect(markdownLimitProblem(`${"> ".repeat(MAX_NESTING)}fine`)).toBeUndefined();
+  it("never counts indentation or whitespace-only lines as nesting", () => {
+    untouched(`intro\n${" ".repeat(136)}\nmore\n\n${" ".repeat(300)}- x\n\n${"\t".repeat(80)}code`);
   });
 
-  it("names the paragraph with more unclosed markers than the limit", () => {
-    expect(markdownLimitProblem(`ok\n\nfine\n${"[".repeat(MAX_MARKERS_PER_PARAGRAPH + 1)}`)).toBe(
-      `expected at most ${MAX_MARKERS_PER_PARAGRAPH} "[" in one paragraph, found more in the paragraph starting on line 3 of the body`,
-    );
-    expect(markdownLimitProblem("*a".repeat(MAX_MARKERS_PER_PARAGRAPH + 1))).toMatch(/"\*" in one paragraph/);
-    expect(markdownLimitProblem(`${"_".repeat(MAX_MARKERS_PER_PARAGRAPH)}\n\n${"_".repeat(MAX_MARKERS_PER_PARAGRAPH)}`)).toBeUndefined();
+  it("leaves what real release notes hold: long lists of bold, balanced links, link references full of * and _", () => {
+    const commits = Array.from({ length: 600 }, (_, i) => `- **deps**: update **module-${i}** to **v${i}.0.0** ([#${i}](https://example.com/pull/${i})) **(semver-minor)**`);
+    const references = Array.from({ length: 300 }, (_, i) => `[ref-${i}]: https://example.com/${"*_".repeat(200)}/${i}`);
+    const links = Array.from({ length: 3_000 }, (_, i) => `[link ${i}](https://example.com/${i})`).join(" ");
+    const table = ["| change | by |", "| - | - |", ...Array.from({ length: 400 }, (_, i) => `| **fix ${i}** | _someone_ |`)];
+    untouched(`${commits.join("\n")}\n\n${references.join("\n")}\n\n${links}\n\n${table.join("\n")}\n`);
+  });
+
+  it("escapes the container markers past the limit on one line, so the rest is text, and names the line", () => {
+    const { markdown, warnings } = defuseMarkdown(`intro\n\n${"> ".repeat(MAX_NESTING + 3)}deep`);
+    expect(markdown).toBe(`intro\n\n${"> ".repeat(MAX_NESTING)}\\> > > deep`);
+    expect(warnings).toEqual([{ line: 3, message: `containers nested over ${MAX_NESTING} deep: the markers past that are shown as written, not as Markdown` }]);
+    expect(defuseMarkdown(`${"1. ".repeat(MAX_NESTING)}- x`).markdown).toBe(`${"1. ".repeat(MAX_NESTING)}\\- x`);
+    expect(defuseMarkdown(`${"1. ".repeat(MAX_NESTING + 1)}x`).markdown).toBe(`${"1. ".repeat(MAX_NESTING)}1\\. x`);
+    untouched(`${"> ".repeat(MAX_NESTING)}fine`);
+  });
+
+  it("escapes brackets nested past the limit, and emphasis markers past the limit in one paragraph", () => {
+    const nested = defuseMarkdown(`ok\n\n${"[".repeat(MAX_BRACKET_DEPTH + 2)}x`);
+    expect(nested.markdown).toBe(`ok\n\n${"[".repeat(MAX_BRACKET_DEPTH)}\\[\\[x`);
+    expect(nested.warnings).toEqual([{ line: 3, message: `"[" nested over ${MAX_BRACKET_DEPTH} deep or over ${MAX_UNMATCHED_CLOSERS} "]" closing nothing: the markers past that are shown as written, not as Markdown` }]);
+    const stars = defuseMarkdown(`${"*a".repeat(MAX_EMPHASIS_MARKERS)}\n*b *c`);
+    expect(stars.markdown).toBe(`${"*a".repeat(MAX_EMPHASIS_MARKERS)}\n\\*b \\*c`);
+    expect(stars.warnings.map((warning) => warning.line)).toEqual([2]);
+    expect(defuseMarkdown(`x${"]".repeat(MAX_UNMATCHED_CLOSERS + 1)}`).markdown).toBe(`x${"]".repeat(MAX_UNMATCHED_CLOSERS)}\\]`);
+    // A blank line starts a new paragraph, with a count of its own.
+    untouched(`${"_".repeat(MAX_EMPHASIS_MARKERS)}\n\n${"_".repeat(MAX_EMPHASIS_MARKERS)}`);
+  });
+
+  it("keeps every character: the escaped markers render as themselves", () => {
+    const body = `${"[".repeat(MAX_BRACKET_DEPTH + 5)}x${"]".repeat(MAX_BRACKET_DEPTH + 5)}`;
+    const { html, warnings } = renderMarkdown(body, { firstLine: 10 });
+    expect(html.match(/\[/g)).toHaveLength(MAX_BRACKET_DEPTH + 5);
+    expect(html.match(/\]/g)).toHaveLength(MAX_BRACKET_DEPTH + 5);
+    expect(warnings).toEqual([expect.objectContaining({ line: 10 })]);
   });
 });
