@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { IMAGE_WIDTHS } from "./lib/image-widths";
 import { parserFingerprint } from "./lib/parser-fingerprint";
 import { securityHeaders } from "./lib/security-headers";
 
@@ -19,6 +20,12 @@ const nextConfig: NextConfig = {
   // render of about 11 ms, and the proxy in front caches pages anyway.
   cacheMaxMemorySize: 16 * 1024 * 1024,
   experimental: { isrFlushToDisk: false },
+  // Article images (lib/article-images.ts) are resized to these widths and served as WebP; the
+  // optimizer may read only images, never another route of the site.
+  images: {
+    deviceSizes: IMAGE_WIDTHS,
+    localPatterns: [{ pathname: "/images/**" }, { pathname: "/articles/*/**" }],
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ development: process.env.NODE_ENV === "development" }) }];
   },

@@ -59,7 +59,7 @@ if (load) {
 
 const lighthouse = run("lighthouse") ? await benchLighthouse() : undefined;
 if (lighthouse) {
-  console.log(`\nLighthouse, mobile (${lighthouse.chromium}): the median of ${lighthouse.runs} runs per page; the target is ${lighthouse.target} in every category`);
+  console.log(`\nLighthouse, mobile (${lighthouse.chromium}): the median of ${lighthouse.runs} runs per page; the target is ${lighthouse.target} in every category; the photo article's photograph is ${(lighthouse.photoBytes / 1e6).toFixed(1)} MB`);
   console.table(Object.fromEntries(lighthouse.pages.map((page) => [page.path, { ...page.scores, "performance, every run": page.performanceRuns.join(" "), benchmarkIndex: page.benchmarkIndex }])));
   for (const page of lighthouse.pages) {
     const below = Object.entries(page.scores).filter(([, score]) => score < lighthouse.target).map(([category]) => category);

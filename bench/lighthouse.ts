@@ -3,12 +3,14 @@ import os from "node:os";
 import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { type Result } from "lighthouse";
+import sharp from "sharp";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { root, startServer } from "../tests/e2e/server";
 import { npmRunBuild } from "./next-build";
 
 // Lighthouse with its default (mobile) config: an emulated phone, simulated slow 4G and a 4× CPU
-// slowdown, on home and the first article home links to, against a production build of its own.
+// slowdown, on home, the first article home links to and an article with a 2 MB photograph,
+// against a production build of its own.
 const DIST_DIR = ".next-lighthouse";
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const TARGET = 95;
@@ -57,23 +59,49 @@ async function audit(url: string, port: number, warnings: string[]): Promise<Res
   }
 }
 
-export async function benchLighthouse(): Promise<{ chromium: string; runs: number; target: number; pages: PageReport[] }> {
+const PHOTO_ARTICLE = "/articles/bench-photo-essay";
+
+/**
+ * A copy of content/ with one more article, the newest: a folder holding a photograph of about
+ * 2 MB (noise, which JPEG cannot shrink), as the hero and in the body, as an editor uploads
+ * one straight from a camera. Returns the copy's path and the photo's size in bytes.
+ */
+async function contentWithPhoto(): Promise<{ dir: string; photoBytes: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-lighthouse-content-"));
+  fs.cpSync(path.join(root, "content"), dir, { recursive: true });
+  const folder = path.join(dir, path.basename(PHOTO_ARTICLE));
+  fs.mkdirSync(folder);
+  const photo = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+    .jpeg({ quality: 86 })
+    .toBuffer();
+  fs.writeFileSync(path.join(folder, "harbour.jpg"), photo);
+  const paragraph = "The harbour at dawn, photographed from the north pier as the first ferry leaves. ".repeat(6);
+  fs.writeFileSync(
+    path.join(folder, "index.md"),
+    `---\ntitle: "A morning on the north pier"\ndate: 2099-01-01\ncategory: science\nsummary: "A photo essay with one large photograph."\nimage: harbour.jpg\nimageAlt: "The harbour at dawn"\n---\n\n${paragraph}\n\n![The first ferry leaving the harbour](harbour.jpg)\n\n${paragraph}\n`,
+  );
+  return { dir, photoBytes: photo.length };
+}
+
+export async function benchLighthouse(): Promise<{ chromium: string; runs: number; target: number; photoBytes: number; pages: PageReport[] }> {
   if (!CHROMIUM) throw new Error("Chromium not found (apt-get install chromium, or set CHROMIUM_PATH)");
   const viewsDb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-lighthouse-")), "views.db");
+  const content = await contentWithPhoto();
+  const env = { NEXT_DIST_DIR: DIST_DIR, VIEWS_DB_PATH: viewsDb, CONTENT_DIR: content.dir, CONTENT_CACHE_DIR: path.join(content.dir, ".cache") };
   // LIGHTHOUSE_REUSE_BUILD=1 measures the build already in DIST_DIR instead of building the working tree.
-  if (process.env.LIGHTHOUSE_REUSE_BUILD !== "1" || !fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) await npmRunBuild({ NEXT_DIST_DIR: DIST_DIR, VIEWS_DB_PATH: viewsDb });
+  if (process.env.LIGHTHOUSE_REUSE_BUILD !== "1" || !fs.existsSync(path.join(root, DIST_DIR, "BUILD_ID"))) await npmRunBuild(env);
 
-  const server = await startServer({ NEXT_DIST_DIR: DIST_DIR, VIEWS_DB_PATH: viewsDb });
+  const server = await startServer(env);
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
   try {
     const chromium = ((await (await fetch(`http://127.0.0.1:${chrome.port}/json/version`)).json()) as { Browser: string }).Browser;
     // The first article home links to, so the section needs nothing but the running site.
     const home = await (await fetch(`${server.url}/`)).text();
-    const article = /href="(\/articles\/[^"#?]+)"/.exec(home)?.[1];
+    const article = [...home.matchAll(/href="(\/articles\/[^"#?]+)"/g)].map((match) => match[1]).find((href) => href !== PHOTO_ARTICLE);
     if (!article) throw new Error("no /articles/ link on the home page");
 
     const pages: PageReport[] = [];
-    for (const pathname of ["/", article]) {
+    for (const pathname of ["/", article, PHOTO_ARTICLE]) {
       const warnings: string[] = [];
       const runs: Result[] = [];
       for (let run = 0; run < RUNS; run++) runs.push(await audit(`${server.url}${pathname}`, chrome.port, warnings));
@@ -88,9 +116,10 @@ export async function benchLighthouse(): Promise<{ chromium: string; runs: numbe
         warnings: [...warnings, ...median.runWarnings],
       });
     }
-    return { chromium, runs: RUNS, target: TARGET, pages };
+    return { chromium, runs: RUNS, target: TARGET, photoBytes: content.photoBytes, pages };
   } finally {
     chrome.kill();
     await server.stop();
+    fs.rmSync(content.dir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,8 @@
  * A deterministic synthetic archive: Markdown files of about 4 KB with
  * headings, lists, code and a table, 8 categories, tags drawn from a skewed
  * distribution, dates over five years. Vocabulary follows Zipf's law, so some
- * words are everywhere and most are rare, as in real prose.
+ * words are everywhere and most are rare, as in real prose. Some bodies have
+ * the shapes of real archives: h1 sections, raw HTML, long release notes.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -54,17 +55,27 @@ export function syntheticArchive(count: number, seed = 42): SyntheticFile[] {
   return Array.from({ length: count }, (_, i) => {
     const date = new Date(start + Math.floor(next() * span)).toISOString().slice(0, 10);
     const articleTags = [...new Set(Array.from({ length: 1 + Math.floor(next() * 3) }, () => tags[zipf(next, tags.length)]!))];
+    // Shapes of real archives, in about their real shares: bodies that use h1 for sections (21%),
+    // raw HTML such as folded <details> (18%), and release notes with hundreds of bold commit lines (2%).
+    const section = next() < 0.21 ? "#" : "##";
+    const extras = [
+      ...(next() < 0.18 ? [`<details>\n<summary>${sentence(3)}</summary>\n\n${paragraph()}\n\n</details>`] : []),
+      ...(next() < 0.02
+        ? [Array.from({ length: 300 }, (_, line) => `- **${word()}**: ${sentence(6)} ([#${line}](https://example.com/pull/${line})) **(${word()})**`).join("\n")]
+        : []),
+    ];
     const body = [
       paragraph(),
-      `## ${sentence(4)}`,
+      ...extras,
+      `${section} ${sentence(4)}`,
       paragraph(),
       paragraph(),
       `- ${sentence(6)}\n- ${sentence(5)}\n- ${sentence(7)}`,
-      `## ${sentence(3)}`,
+      `${section} ${sentence(3)}`,
       paragraph(),
       "```ts\nconst total = values.reduce((sum, value) => sum + value, 0);\n```",
       `| ${word()} | ${word()} |\n| --- | --- |\n| ${i} | ${Math.floor(next() * 1000)} |`,
-      `### ${sentence(3)}`,
+      `${section}# ${sentence(3)}`,
       paragraph(),
       paragraph(),
     ].join("\n\n");

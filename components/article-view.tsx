@@ -1,3 +1,4 @@
+import Image from "next/image";
 import Link from "next/link";
 import type { Article } from "@/lib/article-schema";
 import type { CardArticle } from "./article-card";
@@ -8,6 +9,8 @@ import { RelatedArticles } from "./related-articles";
 import { SourceLine } from "./source-line";
 import { TagList } from "./tag-list";
 import { VideoFacades } from "./video-facades";
+
+const OPTIMIZABLE_HERO = /^\/[^/].*\.(?:png|jpe?g|webp|avif)$/i;
 
 type Props = {
   article: Article;
@@ -36,9 +39,14 @@ export function ArticleView({ article, related, views }: Props) {
         </header>
         {article.image && (
           <figure className="hero">
-            {/* Editors' images may be any size or host, so a plain img with a reserved box avoids both layout shift and an optimiser dependency. */}
-            {/* eslint-disable-next-line @next/next/no-img-element */}
-            <img src={article.image} alt={article.imageAlt ?? ""} width={1200} height={630} />
+            {/* A local photo goes through Next's optimizer in the widths a screen needs; SVGs and other
+                hosts' images are shown as they are. Either way the box is reserved: no layout shift. */}
+            {OPTIMIZABLE_HERO.test(article.image) ? (
+              <Image src={article.image} alt={article.imageAlt ?? ""} width={1200} height={630} sizes="(max-width: 44rem) 100vw, 42rem" preload />
+            ) : (
+              // eslint-disable-next-line @next/next/no-img-element
+              <img src={article.image} alt={article.imageAlt ?? ""} width={1200} height={630} />
+            )}
           </figure>
         )}
         <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Element, Root } from "hast";
 import { imageSize } from "image-size";
 import { visit } from "unist-util-visit";
+import { IMAGE_WIDTHS } from "./image-widths";
 
 /** Where an article's local images are found, and the URL they are served at. */
 export type ImageContext = {
@@ -21,8 +22,6 @@ export type MissingImage = { src: string; line?: number; message: string };
 
 // Formats Next's image optimizer re-encodes to smaller sizes and modern formats; SVG and GIF are served as they are.
 const OPTIMIZABLE = /\.(?:png|jpe?g|webp|avif)$/i;
-/** The widths offered in srcset; each is one of next.config.ts's images.deviceSizes. */
-export const IMAGE_WIDTHS = [640, 750, 828, 1080, 1200, 1920];
 /** The column an article image fills: the full width on a phone, 42rem of text column on a desktop. */
 const SIZES = "(max-width: 44rem) 100vw, 42rem";
 
@@ -69,12 +68,16 @@ export function resolveImage(written: string, context: ImageContext): ResolvedIm
   return { src, ...dimensions(file), responsive: OPTIMIZABLE.test(file) };
 }
 
-/** srcset through Next's image optimizer, which serves each width in WebP or AVIF as the browser accepts. */
+/**
+ * srcset through Next's image optimizer, which serves each width as WebP when the browser takes
+ * it. The widest candidate asks for the next allowed width; the optimizer never enlarges, so it
+ * gets the image's own.
+ */
 function srcset(src: string, width: number): string {
-  const widths = IMAGE_WIDTHS.filter((candidate) => candidate < width);
-  return [...widths, width]
-    .map((candidate) => `/_next/image?url=${encodeURIComponent(src)}&w=${IMAGE_WIDTHS.find((w) => w >= candidate) ?? IMAGE_WIDTHS.at(-1)}&q=75 ${candidate}w`)
-    .join(", ");
+  const url = (allowed: number) => `/_next/image?url=${encodeURIComponent(src)}&w=${allowed}&q=75`;
+  const smaller = IMAGE_WIDTHS.filter((allowed) => allowed < width);
+  const widest = IMAGE_WIDTHS.find((allowed) => allowed >= width) ?? IMAGE_WIDTHS.at(-1)!;
+  return [...smaller.map((allowed) => `${url(allowed)} ${allowed}w`), `${url(widest)} ${Math.min(width, widest)}w`].join(", ");
 }
 
 /**
@@ -82,11 +85,13 @@ function srcset(src: string, width: number): string {
  * public/, with its width and height (no layout shift), lazy loading and responsive sizes. A
  * local image that is not there is recorded in `missing`, which fails the article.
  */
-export function rehypeImages(options: { context: ImageContext; missing: MissingImage[]; firstLine: number }) {
+export function rehypeImages(options: { context?: ImageContext; missing: MissingImage[]; firstLine: number }) {
   return (tree: Root) => {
+    const { context } = options;
+    if (!context) return;
     visit(tree, "element", (node: Element) => {
       if (node.tagName !== "img" || typeof node.properties.src !== "string") return;
-      const resolved = resolveImage(node.properties.src, options.context);
+      const resolved = resolveImage(node.properties.src, context);
       if (!resolved) return;
       if ("problem" in resolved) {
         const line = node.position ? node.position.start.line + options.firstLine - 1 : undefined;

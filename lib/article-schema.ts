@@ -19,11 +19,13 @@ const httpUrl = z
   .trim()
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: "expected an http(s) URL" });
 
+const IMAGE = "expected an image path under public/ (like /images/map.svg), a path beside the article (like chart.png), or an http(s) URL";
+// Where the path leads, and whether the file is there, is checked when the article is parsed (article-images.ts).
 const imagePath = z
-  .string({ error: "expected an image path under public/ (like /images/map.svg) or an http(s) URL" })
+  .string({ error: IMAGE })
   .trim()
-  .refine((value) => (value.startsWith("/") && !value.startsWith("//")) || (/^https?:\/\//i.test(value) && URL.canParse(value)), {
-    error: "expected an image path under public/ (like /images/map.svg) or an http(s) URL",
+  .refine((value) => value !== "" && !value.startsWith("//") && (!/^[a-z][a-z0-9+.-]*:/i.test(value) || (/^https?:\/\//i.test(value) && URL.canParse(value))), {
+    error: IMAGE,
   });
 
 const sourceSchema = z.union(

@@ -26,6 +26,32 @@ function isMissing(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "ENOENT";
 }
 
+const INDEX_FILES = ["index.md", "index.markdown"];
+
+/** The file an entry of the content folder holds: itself, or for a folder, its index.md, with the folder for its images. */
+function articleSource(dir: string, entry: fs.Dirent): { name: string; path: string; folder?: string } | { problem: string } {
+  if (entry.isFile()) return { name: entry.name, path: path.join(dir, entry.name) };
+  if (entry.isDirectory()) {
+    const folder = path.join(dir, entry.name);
+    const index = INDEX_FILES.find((name) => fs.statSync(path.join(folder, name), { throwIfNoEntry: false })?.isFile());
+    if (index) return { name: `${entry.name}/${index}`, path: path.join(folder, index), folder };
+    return { problem: `expected an article folder to hold ${INDEX_FILES.join(" or ")}, found neither` };
+  }
+  return { problem: `expected an article file, found ${entry.isSymbolicLink() ? "a symbolic link, which is not followed" : "a special file"}` };
+}
+
+/** The names, sizes and times of every file under `dir`: what changes when an editor saves or adds an image. */
+function filesSignature(dir: string): string {
+  return fs
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .sort()
+    .map((name) => {
+      const stat = fs.lstatSync(path.join(dir, name));
+      return `${name}:${stat.size}:${stat.mtimeMs}`;
+    })
+    .join("|");
+}
+
 /**
  * Reads and validates every article in `dir`, taking what `cache` already
  * parsed from the same bytes. Throws one ContentError listing every problem in
@@ -47,15 +73,16 @@ export function loadArticles(dir: string, cache?: ContentCache, warn?: (file: st
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith(".")) continue;
     const file = shown(path.join(dir, entry.name));
-    if (!entry.isFile()) {
-      const found = entry.isSymbolicLink() ? "a symbolic link, which is not followed" : entry.isDirectory() ? "a folder" : "a special file";
-      problems.push({ file, field: "file", message: `expected an article file, found ${found}` });
+    const source = articleSource(dir, entry);
+    if ("problem" in source) {
+      problems.push({ file, field: "file", message: source.problem });
       continue;
     }
-    const bytes = fs.readFileSync(path.join(dir, entry.name));
-    const key = cache?.keyOf(entry.name, bytes);
+    const shownFile = shown(source.path);
+    const bytes = fs.readFileSync(source.path);
+    const key = cache?.keyOf(source.name, bytes, source.folder && filesSignature(source.folder));
     const cached = key === undefined ? undefined : cache?.get(key);
-    const result = cached ? { ok: true as const, article: cached } : parseArticle(entry.name, bytes, file);
+    const result = cached ? { ok: true as const, article: cached } : parseArticle(source.name, bytes, shownFile, { folder: source.folder });
     if (result.ok && key !== undefined && !cached) cache?.set(key, result.article);
     if (!result.ok) {
       problems.push(...result.problems);
@@ -63,11 +90,11 @@ export function loadArticles(dir: string, cache?: ContentCache, warn?: (file: st
     }
     const twin = fileOfSlug.get(result.article.slug);
     if (twin) {
-      problems.push({ file, field: "slug", message: `expected a slug of its own, found "${result.article.slug}", which ${twin} already gives` });
+      problems.push({ file: shownFile, field: "slug", message: `expected a slug of its own, found "${result.article.slug}", which ${twin} already gives` });
       continue;
     }
-    fileOfSlug.set(result.article.slug, file);
-    for (const warning of result.article.warnings) warn?.(file, warning);
+    fileOfSlug.set(result.article.slug, shownFile);
+    for (const warning of result.article.warnings) warn?.(shownFile, warning);
     articles.push(result.article);
   }
   if (problems.length > 0) throw new ContentError(problems);
@@ -80,13 +107,7 @@ const watchesFiles = process.env.NODE_ENV === "development";
 
 function folderSignature(dir: string): string {
   try {
-    return fs
-      .readdirSync(dir)
-      .map((name) => {
-        const stat = fs.lstatSync(path.join(dir, name));
-        return `${name}:${stat.size}:${stat.mtimeMs}`;
-      })
-      .join("|");
+    return filesSignature(dir);
   } catch {
     return "missing";
   }

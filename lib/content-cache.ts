@@ -5,11 +5,13 @@ import type { Article } from "./article-schema";
 
 /**
  * Parsed articles on disk, one JSON file each, named by a hash of the parser's
- * fingerprint, the file name and the file's bytes: an edit, a rename or a
- * parser change misses, everything else is read back instead of re-parsed.
+ * fingerprint, the file name, the file's bytes and (for an article folder) its
+ * images: an edit, a rename or a parser change misses, everything else is read
+ * back instead of re-parsed.
  */
 export type ContentCache = {
-  keyOf(fileName: string, bytes: Uint8Array): string;
+  /** `assets` stands for the files beside an article that is a folder (its images). */
+  keyOf(fileName: string, bytes: Uint8Array, assets?: string): string;
   /** Whether an entry exists, without reading it. */
   has(key: string): boolean;
   get(key: string): Article | undefined;
@@ -28,8 +30,8 @@ const ENTRY = /^[0-9a-f]{64}\.json$/;
 export function openContentCache(dir: string, fingerprint: string): ContentCache {
   const entry = (key: string) => path.join(dir, `${key}.json`);
   return {
-    keyOf(fileName, bytes) {
-      return createHash("sha256").update(fingerprint).update("\0").update(fileName).update("\0").update(bytes).digest("hex");
+    keyOf(fileName, bytes, assets = "") {
+      return createHash("sha256").update(fingerprint).update("\0").update(fileName).update("\0").update(assets).update("\0").update(bytes).digest("hex");
     },
     has(key) {
       return fs.existsSync(entry(key));

@@ -3,13 +3,14 @@ import type { BodyWarning } from "./article-schema";
 // Three shapes of Markdown make the parser's time grow with the square of their size, measured
 // (tests/lib/hostile-content.test.ts): container markers chained on one line (a quote or list
 // nested thousands of levels deep, whose tree the renderer also walks once per level on the
-// stack), brackets nested thousands deep or closing nothing, and thousands of emphasis markers,
+// stack), brackets nested deep or closing nothing by the hundred, and thousands of emphasis markers,
 // in one run of inline text. No file is refused for them: past each limit the markers are escaped, so they
 // show as the characters they are, the cost stays linear, nothing is lost, and the line is
 // reported. Everything else parses in linear time and is left alone: a 600-line list of bold
 // commit messages (each item its own run), link references full of "*" and "_", a line of spaces.
 export const MAX_NESTING = 64;
-export const MAX_BRACKET_DEPTH = 1_000;
+/** Each "]" that closes a "[" searches back to it, so nesting costs depth times length; real text nests a few. */
+export const MAX_BRACKET_DEPTH = 32;
 export const MAX_EMPHASIS_MARKERS = 1_000;
 /** Each "]" with nothing to close searches back through the paragraph so far; real text has a few. */
 export const MAX_UNMATCHED_CLOSERS = 100;

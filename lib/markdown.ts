@@ -10,6 +10,7 @@ import remarkDirective from "remark-directive";
 import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import { visit } from "unist-util-visit";
+import { rehypeImages, type ImageContext, type MissingImage } from "./article-images";
 import type { BodyWarning, Heading } from "./article-schema";
 import { remarkGeneratorSyntax } from "./generator-syntax";
 import { allowlist, rehypeReportDropped } from "./html-allowlist";
@@ -17,11 +18,21 @@ import { remarkDirectives, videoDirectiveHandler } from "./markdown-directives";
 import { defuseMarkdown } from "./markdown-limits";
 import { rehypeVideoFacades, rehypeVideoPlaceholders } from "./video-embed";
 
-export type RenderedBody = { html: string; headings: Heading[]; wordCount: number; text: string; warnings: BodyWarning[] };
+export type RenderedBody = {
+  html: string;
+  headings: Heading[];
+  wordCount: number;
+  text: string;
+  warnings: BodyWarning[];
+  /** Local images that are not there: content problems, unlike warnings. */
+  missingImages: MissingImage[];
+};
 
 export type RenderOptions = {
   /** The line of the file on which the body starts, so that warnings name lines of the file. */
   firstLine?: number;
+  /** Where local images are found and served; without it, image paths are left as written. */
+  images?: ImageContext;
 };
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -98,10 +109,11 @@ function rehypeArticleData(result: Pick<RenderedBody, "headings"> & { words: str
 }
 
 /** Markdown to sanitized HTML, with the heading outline, word count, plain text (for search) and what was dropped. */
-export function renderMarkdown(source: string, { firstLine = 1 }: RenderOptions = {}): RenderedBody {
+export function renderMarkdown(source: string, { firstLine = 1, images }: RenderOptions = {}): RenderedBody {
   const { markdown, warnings } = defuseMarkdown(source);
   for (const warning of warnings) warning.line += firstLine - 1;
   const data = { headings: [] as Heading[], words: [] as string[] };
+  const missingImages: MissingImage[] = [];
   const html = remark()
     .use(remarkGfm)
     .use(remarkDirective)
@@ -114,8 +126,9 @@ export function renderMarkdown(source: string, { firstLine = 1 }: RenderOptions 
     .use(rehypeSanitize, allowlist)
     .use(rehypeVideoFacades)
     .use(rehypeArticleData, data)
+    .use(rehypeImages, { context: images, missing: missingImages, firstLine })
     .use(rehypeStringify)
     .processSync(markdown);
   warnings.sort((a, b) => a.line - b.line);
-  return { html: String(html), headings: data.headings, wordCount: data.words.length, text: data.words.join(" "), warnings };
+  return { html: String(html), headings: data.headings, wordCount: data.words.length, text: data.words.join(" "), warnings, missingImages };
 }

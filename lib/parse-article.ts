@@ -1,6 +1,8 @@
+import path from "node:path";
 import matter from "gray-matter";
 import YAML from "yaml";
 import { FRONTMATTER_KEYS, SLUG_PATTERN, frontmatterSchema, type Article } from "./article-schema";
+import { resolveImage, type ImageContext } from "./article-images";
 import { problemsFromIssues, type ContentProblem } from "./content-error";
 import { categoryLabel } from "./category-label";
 import { renderMarkdown } from "./markdown";
@@ -20,12 +22,19 @@ const matterOptions = {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
-/** The slug a file name gives, or undefined when the name breaks the contract. */
+/**
+ * The slug a file name gives (`<slug>.md`, or `<slug>/index.md` for an article that is a folder
+ * with its images), or undefined when the name breaks the contract.
+ */
 function slugFromFileName(fileName: string): string | undefined {
   const extension = ARTICLE_EXTENSIONS.find((ext) => fileName.endsWith(ext));
-  const slug = extension ? fileName.slice(0, -extension.length) : undefined;
+  const stem = extension ? fileName.slice(0, -extension.length) : undefined;
+  const slug = stem?.endsWith("/index") ? stem.slice(0, -"/index".length) : stem;
   return slug && SLUG_PATTERN.test(slug) ? slug : undefined;
 }
+
+/** Where an article's files are: its folder when it is one, and public/ for root image paths. */
+export type ArticlePlace = { folder?: string; publicDir?: string };
 
 function firstLine(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
@@ -40,14 +49,14 @@ function bodyFirstLine(source: string, body: string): number {
 }
 
 /** One file's bytes to an Article, or every problem with it. */
-export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: string): ParseResult {
+export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: string, place: ArticlePlace = {}): ParseResult {
   const fail = (field: string, message: string): ParseResult => ({ ok: false, problems: [{ file: displayPath, field, message }] });
 
   const slug = slugFromFileName(fileName);
   if (!slug) {
     return fail(
       "file name",
-      `expected lowercase words joined by hyphens ending in ${ARTICLE_EXTENSIONS.join(" or ")} (like "city-budget-vote.md"), found ${JSON.stringify(fileName)}`,
+      `expected lowercase words joined by hyphens ending in ${ARTICLE_EXTENSIONS.join(" or ")} (like "city-budget-vote.md", or "city-budget-vote/index.md" for a folder), found ${JSON.stringify(fileName)}`,
     );
   }
 
@@ -79,16 +88,25 @@ export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: s
   if (parsed.content.trim() === "") problems.push({ file: displayPath, field: "body", message: "expected the article text after the front matter, found nothing" });
   if (!result.success || problems.length > 0) return { ok: false, problems };
 
+  const images: ImageContext = { publicDir: place.publicDir ?? path.resolve("public"), folder: place.folder, folderUrl: `/articles/${slug}` };
+  const hero = result.data.image === undefined ? undefined : resolveImage(result.data.image, images);
+  if (hero && "problem" in hero) problems.push({ file: displayPath, field: "image", message: hero.problem });
+
   let body: ReturnType<typeof renderMarkdown>;
   try {
-    body = renderMarkdown(parsed.content, { firstLine: bodyFirstLine(source, parsed.content) });
+    body = renderMarkdown(parsed.content, { firstLine: bodyFirstLine(source, parsed.content), images });
   } catch (error) {
     return fail("body", `expected Markdown the renderer can handle, found an error: ${firstLine(error instanceof Error ? error.message : String(error))}`);
   }
+  for (const missing of body.missingImages) {
+    problems.push({ file: displayPath, field: "body", message: `${missing.line === undefined ? "" : `line ${missing.line}: `}${missing.message}` });
+  }
+  if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
     article: {
       ...result.data,
+      image: hero && !("problem" in hero) ? hero.src : result.data.image,
       slug,
       url: `/articles/${slug}`,
       categoryLabel: categoryLabel(result.data.category),

@@ -8,6 +8,7 @@ import YAML from "yaml";
 import { SLUG_PATTERN } from "../lib/article-schema";
 import { contentDir } from "../lib/articles";
 import { parseArticle } from "../lib/parse-article";
+import { slugWords, slugify } from "./slugify";
 
 const USAGE = `Usage: npm run new -- "Headline" --category <slug> [options]
 
@@ -40,21 +41,10 @@ class Failure extends Error {
   }
 }
 
-// Latin letters that NFKD does not decompose into a base letter and a mark.
-const LETTERS: Record<string, string> = { ß: "ss", æ: "ae", œ: "oe", ø: "o", đ: "d", ð: "d", ł: "l", þ: "th", ı: "i" };
-
-/** Lowercase ASCII words joined by single hyphens, at most SLUG_MAX characters, cut at a word boundary. */
-function slugify(text: string): string {
-  const words = text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[ßæœøđðłþı]/g, (letter) => LETTERS[letter] ?? "")
-    .replace(/\p{M}/gu, "")
-    .replace(/['’]/g, "") // "Don't" is "dont", not "don-t".
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean);
+/** The headline's words as a slug of at most SLUG_MAX characters, cut at a word boundary. */
+function slugOfHeadline(text: string): string {
   let slug = "";
-  for (const word of words) {
+  for (const word of slugWords(text)) {
     const next = slug ? `${slug}-${word}` : word;
     if (next.length > SLUG_MAX) return slug || word.slice(0, SLUG_MAX);
     slug = next;
@@ -135,7 +125,7 @@ function readOptions(argv: string[]): Options | "help" {
   if (values.slug !== undefined) {
     slug = slugOption("--slug", values.slug);
   } else {
-    slug = slugify(title);
+    slug = slugOfHeadline(title);
     if (!slug) {
       throw new Failure(
         `The headline ${JSON.stringify(title)} has no letters or digits to make a file name from. Choose one with --slug, for example --slug night-buses-return.`,

@@ -3,7 +3,7 @@ import path from "node:path";
 import { canonicalDate } from "./dates";
 import { pick, pickList } from "./fields";
 import { requireFolder, toPosix, type Generator } from "./site";
-import { slugify } from "./slug";
+import { slugify } from "../slugify";
 
 // Jekyll publishes only files named like this; anything else in _posts is not a post.
 const POST_NAME = /^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.(?:md|markdown)$/i;

@@ -3,7 +3,7 @@ import type { ArticleImages } from "./article-images";
 import { canonicalDate } from "./dates";
 import type { Field, SourceFields } from "./fields";
 import type { ReportKind } from "./report";
-import { slugify } from "./slug";
+import { slugify } from "../slugify";
 import { firstParagraph } from "./summary";
 
 /** The front matter this site's loader validates, in the order an editor reads it. */

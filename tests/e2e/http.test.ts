@@ -91,3 +91,36 @@ describe("the production server", () => {
     expect((await get("/")).headers.get("x-powered-by")).toBeNull();
   });
 });
+
+describe("images beside an article that is a folder", () => {
+  const folder = "/articles/pellmouth-tide-gauge-upgrade";
+
+  it("serves them, and the page links them with their size and responsive widths", async () => {
+    const image = await get(`${folder}/tide-readings.png`);
+    expect(image.status).toBe(200);
+    expect(image.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await image.arrayBuffer()).equals(fs.readFileSync(path.join(root, "content/pellmouth-tide-gauge-upgrade/tide-readings.png")))).toBe(true);
+    const html = await (await get(folder)).text();
+    const body = (/<img src="\/articles\/pellmouth-tide-gauge-upgrade\/tide-readings.png" alt="Eight weekly averages[^>]*>/.exec(html)?.[0] ?? "").replaceAll("&#x26;", "&");
+    for (const attribute of ['width="1600"', 'height="900"', 'loading="lazy"', "&w=640&q=75 640w", "&w=1920&q=75 1600w"]) expect(body).toContain(attribute);
+    // The hero photo, too, comes through the optimizer.
+    expect(html).toMatch(/<img[^>]*alt="Bar chart of eight weekly[^"]*"[^>]*srcSet="\/_next\/image\?url=%2Farticles%2Fpellmouth-tide-gauge-upgrade%2Ftide-readings.png/);
+  });
+
+  it("resizes them to WebP through Next's optimizer, for browsers that take it", async () => {
+    const response = await fetch(`${baseUrl}/_next/image?url=${encodeURIComponent(`${folder}/tide-readings.png`)}&w=640&q=75`, { headers: { accept: "image/webp,*/*" } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("image/webp");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(bytes.subarray(8, 12).toString("latin1")).toBe("WEBP");
+  });
+
+  it.each([`${folder}/index.md`, `${folder}/missing.png`, `${folder}/..%2F..%2Fpackage.json`, "/articles/no-such-story/tide-readings.png"])("answers %s with 404", async (pathname) => {
+    expect((await get(pathname)).status).toBe(404);
+  });
+
+  it("lets the optimizer read only images, never another route", async () => {
+    expect((await get(`/_next/image?url=${encodeURIComponent("/api/search?q=bus")}&w=640&q=75`)).status).toBe(400);
+  });
+});
+

@@ -72,13 +72,14 @@ describe("content errors name the file, the field, the expectation and the value
     expect(problem).toMatchObject({ field: "file", message: "expected an article file, found a symbolic link, which is not followed" });
   });
 
-  it("rejects a sub-folder, but skips hidden files such as .gitkeep", () => {
+  it("rejects a sub-folder that is not an article (no index.md), but skips hidden files such as .gitkeep", () => {
     const dir = tempContentDir();
     fs.mkdirSync(path.join(dir, "drafts"));
+    fs.writeFileSync(path.join(dir, "drafts", "notes.md"), GOOD);
     fs.writeFileSync(path.join(dir, ".gitkeep"), "");
     fs.writeFileSync(path.join(dir, "fine.md"), GOOD);
     const problems = problemsIn(dir);
-    expect(problems).toEqual([{ file: path.join(dir, "drafts"), field: "file", message: "expected an article file, found a folder" }]);
+    expect(problems).toEqual([{ file: path.join(dir, "drafts"), field: "file", message: "expected an article folder to hold index.md or index.markdown, found neither" }]);
   });
 
   it("loads an empty folder as no articles, and names a missing one", () => {
