@@ -2,9 +2,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** Where skipped suites are noted, so that the run repeats them after its summary (system-skips-reporter.ts). */
-export const SKIP_LOG = path.resolve(__dirname, "../test-results/skipped-system-tests.txt");
+export const SKIP_LOG = fileURLToPath(new URL("../test-results/skipped-system-tests.txt", import.meta.url));
 
 /** A port nobody is listening on, on loopback. */
 export function freePort(): Promise<number> {
