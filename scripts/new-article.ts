@@ -3,6 +3,7 @@
 // skeleton, checks it with the site's own parser, and never overwrites a file.
 import fs from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import YAML from "yaml";
 import { SLUG_PATTERN } from "../lib/article-schema";
@@ -163,10 +164,13 @@ function problemsOf(fileName: string, bytes: Uint8Array, shownPath: string): str
   return result.ok ? undefined : result.problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`).join("\n");
 }
 
-function main(argv: string[]): void {
+/** Where the command's lines go: the console, or a test's arrays. */
+export type Output = { out(line: string): void; error(line: string): void };
+
+function create(argv: string[], output: Output): void {
   const options = readOptions(argv);
   if (options === "help") {
-    console.log(USAGE);
+    output.out(USAGE);
     return;
   }
 
@@ -207,15 +211,21 @@ function main(argv: string[]): void {
 
   // Drafts show only in development, so the address is the dev server's, not SITE_URL (the public origin).
   const port = /^\d+$/.test(process.env.PORT ?? "") ? process.env.PORT : "3000";
-  console.log(`Created ${shown(file)}`);
-  console.log(`Open http://localhost:${port}/articles/${options.slug} with \`npm run dev\` running.`);
-  console.log(`It is a draft: it shows in \`npm run dev\` only, marked "Draft". Set draft: false to publish it.`);
+  output.out(`Created ${shown(file)}`);
+  output.out(`Open http://localhost:${port}/articles/${options.slug} with \`npm run dev\` running.`);
+  output.out(`It is a draft: it shows in \`npm run dev\` only, marked "Draft". Set draft: false to publish it.`);
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (!(error instanceof Failure)) throw error;
-  console.error(error.usage ? `${error.message}\n\n${USAGE}` : error.message);
-  process.exitCode = 1;
+/** Runs the command; returns its exit code. A mistake the editor can fix is a message, never a stack trace. */
+export function main(argv: string[], output: Output = { out: console.log, error: console.error }): number {
+  try {
+    create(argv, output);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof Failure)) throw error;
+    output.error(error.usage ? `${error.message}\n\n${USAGE}` : error.message);
+    return 1;
+  }
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) process.exitCode = main(process.argv.slice(2));

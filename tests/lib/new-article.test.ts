@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SLUG_PATTERN } from "@/lib/article-schema";
 import { loadArticles } from "@/lib/articles";
+import { main } from "@/scripts/new-article";
 import { tempContentDir as newTempDir } from "./fixtures";
 
 const root = path.resolve(__dirname, "../..");
@@ -16,12 +17,31 @@ function tempContentDir(): string {
   return dir;
 }
 
+/**
+ * Runs the command in this process, as `npm run new` would with CONTENT_DIR=dir and `env`, and
+ * returns what it printed and its exit code. (One test below runs it as a real command.)
+ */
 function newArticle(dir: string, args: string[], env: Record<string, string> = {}) {
-  const inherited: NodeJS.ProcessEnv = { ...process.env, CONTENT_DIR: dir, ...env };
-  delete inherited.PORT; // The printed address is checked against the default port.
-  return spawnSync(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "scripts/new-article.ts", ...args], {
+  const saved = { ...process.env };
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  // The printed address is checked against the default port.
+  delete process.env.PORT;
+  Object.assign(process.env, { CONTENT_DIR: dir, ...env });
+  try {
+    const status = main(args, { out: (line) => stdout.push(`${line}\n`), error: (line) => stderr.push(`${line}\n`) });
+    return { status, stdout: stdout.join(""), stderr: stderr.join("") };
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+/** The real command, in a process of its own. */
+function newArticleCommand(dir: string, args: string[]) {
+  return spawnSync(process.execPath, ["--import", "tsx", "scripts/new-article.ts", ...args], {
     cwd: root,
-    env: inherited,
+    env: { ...process.env, CONTENT_DIR: dir },
     encoding: "utf8",
   });
 }
@@ -41,7 +61,6 @@ function aroundRun<T>(run: () => T, timeZone?: string): { result: T; days: strin
 const files = (dir: string) => fs.readdirSync(dir).sort();
 const STACK_FRAME = /^\s+at /m;
 
-// Each case starts one or more tsx processes, about 1 s each on an idle machine; the timeouts are hang guards.
 describe("npm run new", () => {
   it("writes a valid draft whose headline, with quotes, colon and accent, round-trips exactly", () => {
     const dir = tempContentDir();
@@ -99,7 +118,7 @@ describe("npm run new", () => {
     });
     expect(article!.date.day).toBe(date);
     expect(article!.headings.map((heading) => heading.text)).toEqual(["What happens next"]);
-  }, 30_000);
+  });
 
   it("dates the article by the machine's own calendar, not UTC", () => {
     // UTC+14 and UTC-11 are 25 hours apart, so their calendar days always differ.
@@ -113,7 +132,7 @@ describe("npm run new", () => {
       return article!.date.day;
     });
     expect(dates[0]).not.toBe(dates[1]);
-  }, 60_000);
+  });
 
   it("keeps a summary given on the command line, and makes every headline one line", () => {
     const dir = tempContentDir();
@@ -131,7 +150,7 @@ describe("npm run new", () => {
     });
     expect(article).not.toHaveProperty("author", expect.anything());
     expect(fs.readFileSync(path.join(dir, "night-buses-return.md"), "utf8")).not.toMatch(/^(tags|author):/m);
-  }, 30_000);
+  });
 
   it("makes the slug from ASCII words of the headline, at most about 80 characters, cut between words", () => {
     const dir = tempContentDir();
@@ -143,7 +162,7 @@ describe("npm run new", () => {
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).toMatch(SLUG_PATTERN);
     expect(loadArticles(dir)[0]!.title).toBe("Ærø’s ferry: Straße & Œuvre — 2026 edition, the longest headline anyone has written for this newspaper so far");
-  }, 30_000);
+  });
 
   it("never overwrites: an existing file is left as it was and named, with --slug suggested", () => {
     const dir = tempContentDir();
@@ -169,7 +188,7 @@ describe("npm run new", () => {
     const chosen = newArticle(dir, ["City budget vote", "--category", "politics", "--slug", "city-budget-vote-2"]);
     expect(chosen.status).toBe(0);
     expect(files(dir)).toEqual(["city-budget-vote-2.md", "city-budget-vote.markdown"]);
-  }, 60_000);
+  });
 
   it("refuses a headline with no letters or digits for a slug, unless --slug names the file", () => {
     const dir = tempContentDir();
@@ -191,7 +210,7 @@ describe("npm run new", () => {
     expect(chosen.stdout).toContain("http://localhost:3000/articles/press-conference");
     const [article] = loadArticles(dir);
     expect(article).toMatchObject({ slug: "press-conference", title: headline, draft: true });
-  }, 60_000);
+  });
 
   it.each([
     { case: "no headline", args: ["--category", "tech"], message: "Missing the headline." },
@@ -210,7 +229,7 @@ describe("npm run new", () => {
     expect(run.stderr).toContain('Usage: npm run new -- "Headline" --category <slug>');
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(files(dir)).toEqual([]);
-  }, 30_000);
+  });
 
   it("prints the usage for --help and writes nothing", () => {
     const dir = tempContentDir();
@@ -218,7 +237,7 @@ describe("npm run new", () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Usage: npm run new -- "Headline" --category <slug>');
     expect(files(dir)).toEqual([]);
-  }, 30_000);
+  });
 
   it("fails without a stack trace when the content folder does not exist", () => {
     const dir = path.join(tempContentDir(), "missing");
@@ -227,5 +246,18 @@ describe("npm run new", () => {
     expect(run.stderr).toContain(`The content folder ${dir} does not exist`);
     expect(run.stderr).not.toMatch(STACK_FRAME);
     expect(fs.existsSync(dir)).toBe(false);
-  }, 30_000);
+  });
+
+  it("runs as a command: exit 0 with the path written, exit 1 with a message and no stack trace", () => {
+    const dir = tempContentDir();
+    const ok = newArticleCommand(dir, ["Night buses return", "--category", "local-news"]);
+    expect(ok.stderr).toBe("");
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain(`Created ${path.join(dir, "night-buses-return.md")}`);
+    const bad = newArticleCommand(dir, ["Night buses return", "--category", "local-news"]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain("already exists");
+    expect(bad.stderr).not.toMatch(STACK_FRAME);
+  }, 60_000); // Two processes, about 1 s each on an idle machine.
 });
+
