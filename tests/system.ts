@@ -46,6 +46,7 @@ export async function startRedis(binary: string): Promise<RedisServer> {
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn(binary, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    // A hang guard, not a budget: redis-server listens within about 50 ms on an idle machine.
     const deadline = Date.now() + 10_000;
     while (Date.now() < deadline) {
       const up = await new Promise<boolean>((resolve) => {

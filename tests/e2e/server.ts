@@ -25,6 +25,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
     await exit;
   };
 
+  // A hang guard, not a budget: the server answers in about 2 s on an idle machine.
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server.mjs exited with ${child.exitCode}:\n${output}`);
