@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
-import { IMAGE_WIDTHS } from "./lib/image-widths";
-import { parserFingerprint } from "./lib/parser-fingerprint";
-import { securityHeaders } from "./lib/security-headers";
+import { IMAGE_WIDTHS } from "./lib/markdown/image-widths";
+import { parserFingerprint } from "./lib/content/parser-fingerprint";
+import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // The bench builds synthetic archives into a folder of their own, leaving the working build alone.
@@ -20,7 +20,7 @@ const nextConfig: NextConfig = {
   // render of about 11 ms, and the proxy in front caches pages anyway.
   cacheMaxMemorySize: 16 * 1024 * 1024,
   experimental: { isrFlushToDisk: false },
-  // Article images (lib/article-images.ts) are resized to these widths and served as WebP; the
+  // Article images (lib/markdown/article-images.ts) are resized to these widths and served as WebP; the
   // optimizer may read only images, never another route of the site.
   images: {
     deviceSizes: IMAGE_WIDTHS,

@@ -1,7 +1,7 @@
 // Production server: `next start` plus what it cannot do by itself.
 // - Next fills in X-Forwarded-For only when the request lacks it, so a client
 //   could name any address and slip past the per-client rate limit. Here the
-//   socket's address is always appended, and lib/client-address.ts trusts only
+//   socket's address is always appended, and lib/http/client-address.ts trusts only
 //   as many hops as TRUSTED_PROXIES says.
 // - A path that is not valid percent-encoding makes Next answer 500; it is a
 //   bad request, so it gets a 400 here.

@@ -2,9 +2,9 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { getCategories } from "@/lib/articles";
-import { alternates } from "@/lib/page-metadata";
-import { site } from "@/lib/site";
+import { getCategories } from "@/lib/content/articles";
+import { alternates } from "@/lib/pages/page-metadata";
+import { site } from "@/lib/pages/site";
 import "./globals.css";
 
 export const metadata: Metadata = {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { ListingView } from "@/components/listing-view";
 import { MostRead } from "@/components/most-read";
-import { findListingPage, homeListing } from "@/lib/listings";
-import { listingMetadata } from "@/lib/page-metadata";
+import { findListingPage, homeListing } from "@/lib/archive/listings";
+import { listingMetadata } from "@/lib/pages/page-metadata";
 import { mostRead } from "@/lib/views/read-views";
 
 // "Most read" comes from the view store; the page is regenerated at most every five minutes.

@@ -1,6 +1,6 @@
 import type { MetadataRoute } from "next";
-import { getAllArticles, getCategories, getTags } from "@/lib/articles";
-import { absoluteUrl } from "@/lib/site";
+import { getAllArticles, getCategories, getTags } from "@/lib/content/articles";
+import { absoluteUrl } from "@/lib/pages/site";
 
 export default function sitemap(): MetadataRoute.Sitemap {
   const articles = getAllArticles();

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Article } from "@/lib/article-schema";
-import type { Highlighted } from "@/lib/search";
+import type { Article } from "@/lib/content/article-schema";
+import type { Highlighted } from "@/lib/archive/search";
 import { ArticleMeta } from "./article-meta";
 import { CategoryLink } from "./category-link";
 import { HighlightedText } from "./highlighted-text";

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Article } from "@/lib/article-schema";
+import type { Article } from "@/lib/content/article-schema";
 
 type Props = Pick<Article, "date" | "readingTime"> & {
   /** The view count's slot, between the date and the reading time. */

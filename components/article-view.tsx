@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import type { Article } from "@/lib/article-schema";
+import type { Article } from "@/lib/content/article-schema";
 import type { CardArticle } from "./article-card";
 import { ArticleMeta } from "./article-meta";
 import { CategoryLink } from "./category-link";

@@ -1,4 +1,4 @@
-import type { Highlighted } from "@/lib/search";
+import type { Highlighted } from "@/lib/archive/search";
 
 type Props = { runs: Highlighted };
 

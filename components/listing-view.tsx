@@ -1,7 +1,7 @@
-import type { Listing } from "@/lib/listings";
-import { pageHref, type Page } from "@/lib/pagination";
-import type { Article } from "@/lib/article-schema";
-import { countLabel } from "@/lib/count-label";
+import type { Listing } from "@/lib/archive/listings";
+import { pageHref, type Page } from "@/lib/archive/pagination";
+import type { Article } from "@/lib/content/article-schema";
+import { countLabel } from "@/lib/pages/count-label";
 import { ArticleList } from "./article-list";
 import { Pagination } from "./pagination";
 

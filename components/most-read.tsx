@@ -1,6 +1,6 @@
 import Link from "next/link";
-import type { Article } from "@/lib/article-schema";
-import { countLabel } from "@/lib/count-label";
+import type { Article } from "@/lib/content/article-schema";
+import { countLabel } from "@/lib/pages/count-label";
 
 type Props = { entries: { article: Pick<Article, "url" | "title">; views: number }[] };
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageWindow } from "@/lib/pagination";
+import { pageWindow } from "@/lib/archive/pagination";
 
 type Props = {
   page: number;

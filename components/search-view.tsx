@@ -1,7 +1,7 @@
-import type { CategorySummary } from "@/lib/collection";
-import { countLabel } from "@/lib/count-label";
-import { MAX_QUERY_LENGTH, type SearchResults } from "@/lib/search";
-import { searchHref } from "@/lib/search-href";
+import type { CategorySummary } from "@/lib/archive/collection";
+import { countLabel } from "@/lib/pages/count-label";
+import { MAX_QUERY_LENGTH, type SearchResults } from "@/lib/archive/search";
+import { searchHref } from "@/lib/pages/search-href";
 import { ArticleCard } from "./article-card";
 import { Pagination } from "./pagination";
 

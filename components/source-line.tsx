@@ -1,4 +1,4 @@
-import type { Article } from "@/lib/article-schema";
+import type { Article } from "@/lib/content/article-schema";
 
 type Props = { source: NonNullable<Article["source"]> };
 

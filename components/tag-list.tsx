@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Article } from "@/lib/article-schema";
+import type { Article } from "@/lib/content/article-schema";
 
 type Props = Pick<Article, "tags">;
 

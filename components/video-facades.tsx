@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 
 /**
- * Swaps a video facade (lib/video-embed.ts) for its player when the reader clicks it, so the
+ * Swaps a video facade (lib/markdown/video-embed.ts) for its player when the reader clicks it, so the
  * video host sees nothing until then. Without JavaScript the facade is a link to the video.
  */
 export function VideoFacades() {

@@ -1,4 +1,4 @@
-import { countLabel } from "@/lib/count-label";
+import { countLabel } from "@/lib/pages/count-label";
 
 type Props = { views: number };
 

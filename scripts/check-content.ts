@@ -1,10 +1,10 @@
 // Runs before `next dev` and `next build`: parses what the content cache lacks
 // on every core, then validates the whole folder, so a bad file stops the
 // build with every problem listed and the build's own workers only read.
-import { contentDir, loadArticles } from "../lib/articles";
-import { contentCacheDir, openContentCache } from "../lib/content-cache";
-import { ContentError } from "../lib/content-error";
-import { parserFingerprint } from "../lib/parser-fingerprint";
+import { contentDir, loadArticles } from "../lib/content/articles";
+import { contentCacheDir, openContentCache } from "../lib/content/content-cache";
+import { ContentError } from "../lib/content/content-error";
+import { parserFingerprint } from "../lib/content/parser-fingerprint";
 import { warmContentCache } from "./warm-content-cache";
 
 const dir = contentDir();

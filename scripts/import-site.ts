@@ -4,7 +4,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { SLUG_PATTERN } from "../lib/article-schema";
+import { SLUG_PATTERN } from "../lib/content/article-schema";
 import { hugo } from "./import/hugo";
 import { importSite, type ImportResult } from "./import/import-posts";
 import { jekyll } from "./import/jekyll";

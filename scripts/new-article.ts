@@ -6,9 +6,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import YAML from "yaml";
-import { SLUG_PATTERN } from "../lib/article-schema";
-import { contentDir } from "../lib/articles";
-import { parseArticle } from "../lib/parse-article";
+import { SLUG_PATTERN } from "../lib/content/article-schema";
+import { contentDir } from "../lib/content/articles";
+import { parseArticle } from "../lib/content/parse-article";
 import { slugWords, slugify } from "./slugify";
 
 const USAGE = `Usage: npm run new -- "Headline" --category <slug> [options]

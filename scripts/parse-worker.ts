@@ -4,8 +4,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
-import { openContentCache } from "../lib/content-cache";
-import { parseArticle } from "../lib/parse-article";
+import { openContentCache } from "../lib/content/content-cache";
+import { parseArticle } from "../lib/content/parse-article";
 
 export type ParseBatch = { name: string; key: string }[];
 export type ParseWorkerData = { dir: string; cacheDir: string; fingerprint: string };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ContentCache } from "../lib/content-cache";
+import type { ContentCache } from "../lib/content/content-cache";
 import type { ParseBatch, ParseWorkerData } from "./parse-worker";
 
 // Starting a thread costs about as much as parsing a few hundred articles, so

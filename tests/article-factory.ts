@@ -1,6 +1,6 @@
-import type { Article } from "@/lib/article-schema";
-import { categoryLabel } from "@/lib/category-label";
-import { publishDateSchema } from "@/lib/publish-date";
+import type { Article } from "@/lib/content/article-schema";
+import { categoryLabel } from "@/lib/content/category-label";
+import { publishDateSchema } from "@/lib/content/publish-date";
 
 /** A valid Article for tests that do not need a file on disk. */
 export function makeArticle(slug: string, day: string, category = "tech", tags: string[] = [], overrides: Partial<Article> = {}): Article {

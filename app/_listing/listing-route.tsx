@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ListingView } from "@/components/listing-view";
-import type { ListingPage } from "@/lib/listings";
-import { listingMetadata } from "@/lib/page-metadata";
+import type { ListingPage } from "@/lib/archive/listings";
+import { listingMetadata } from "@/lib/pages/page-metadata";
 
 type Props<P> = { params: Promise<P> };
 

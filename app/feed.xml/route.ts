@@ -1,6 +1,6 @@
 import { Feed } from "feed";
-import { getAllArticles } from "@/lib/articles";
-import { absoluteUrl, site } from "@/lib/site";
+import { getAllArticles } from "@/lib/content/articles";
+import { absoluteUrl, site } from "@/lib/pages/site";
 
 const FEED_SIZE = 50;
 export const dynamic = "force-static";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SearchView } from "@/components/search-view";
-import { getAllArticles, getCategories } from "@/lib/articles";
-import { alternates } from "@/lib/page-metadata";
-import { pageNumber } from "@/lib/pagination";
-import { SEARCH_PAGE_SIZE, cleanQuery, searchArticles, searchIndexReady } from "@/lib/search";
+import { getAllArticles, getCategories } from "@/lib/content/articles";
+import { alternates } from "@/lib/pages/page-metadata";
+import { pageNumber } from "@/lib/archive/pagination";
+import { SEARCH_PAGE_SIZE, cleanQuery, searchArticles, searchIndexReady } from "@/lib/archive/search";
 
 type Param = string | string[] | undefined;
 type Props = { searchParams: Promise<{ q?: Param; category?: Param; page?: Param }> };

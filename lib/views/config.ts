@@ -1,5 +1,5 @@
 import path from "node:path";
-import { envNumber } from "../env-number";
+import { envNumber } from "../http/env-number";
 
 /** View-counting settings, read from the environment once per process (documented in the README). */
 export const viewsConfig = {

@@ -1,6 +1,6 @@
 import { isbot } from "isbot";
 import type { NextRequest, NextResponse } from "next/server";
-import { clientAddress } from "../client-address";
+import { clientAddress } from "../http/client-address";
 import { viewsConfig } from "./config";
 import { READER_COOKIE, identifyReader } from "./reader";
 import { viewStore } from "./store";

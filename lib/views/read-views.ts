@@ -1,5 +1,5 @@
-import type { Article } from "../article-schema";
-import { getArticle } from "../articles";
+import type { Article } from "../content/article-schema";
+import { getArticle } from "../content/articles";
 import { reportStoreError } from "./store-errors";
 import { viewStore } from "./store";
 

@@ -1,4 +1,4 @@
-import { json } from "../api-responses";
+import { json } from "../http/api-responses";
 import { reportStoreError } from "./store-errors";
 import { StoreUnavailableError } from "./view-store";
 

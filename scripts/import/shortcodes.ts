@@ -3,7 +3,7 @@ import { codeRanges, parseMarkdown } from "./markdown";
 import { Rewriter } from "./rewriter";
 import { slugFromPath } from "./slug";
 import { TagScanner, tagArguments, type TagArguments, type TagKind, type TemplateTag } from "./template-tags";
-import { videoEmbed } from "../../lib/video-embed";
+import { videoEmbed } from "../../lib/markdown/video-embed";
 
 /** Something in a body the importer left as written; offset is into the source body. */
 export type BodyProblem = { offset: number; what: string };

@@ -2,7 +2,7 @@ import { render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ArticleMeta } from "@/components/article-meta";
 import { ViewCount } from "@/components/view-count";
-import { publishDateSchema } from "@/lib/publish-date";
+import { publishDateSchema } from "@/lib/content/publish-date";
 
 const date = publishDateSchema.parse("2026-04-21");
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { Pagination } from "@/components/pagination";
-import { pageHref } from "@/lib/pagination";
+import { pageHref } from "@/lib/archive/pagination";
 
 const hrefs = () => screen.getAllByRole("link").map((link) => [link.textContent, link.getAttribute("href")]);
 

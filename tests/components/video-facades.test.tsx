@@ -1,7 +1,7 @@
 import { fireEvent, render } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { VideoFacades } from "@/components/video-facades";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/markdown/markdown";
 
 describe("VideoFacades", () => {
   const { html } = renderMarkdown('::video{src="https://youtu.be/dQw4w9WgXcQ" title="Launch talk"}');

@@ -1,7 +1,7 @@
 import autocannon from "autocannon";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/articles";
-import { buildCollection } from "@/lib/collection";
+import { contentDir, loadArticles } from "@/lib/content/articles";
+import { buildCollection } from "@/lib/archive/collection";
 import { fixture } from "../lib/fixtures";
 import { residentMemoryMB, startServer, type RunningServer } from "./server";
 

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/articles";
-import { buildCollection } from "@/lib/collection";
+import { contentDir, loadArticles } from "@/lib/content/articles";
+import { buildCollection } from "@/lib/archive/collection";
 import { PRERENDERED_IN_TESTS } from "./global-setup";
 import { root } from "./server";
 

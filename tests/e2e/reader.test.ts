@@ -3,9 +3,9 @@ import path from "node:path";
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/articles";
-import { buildCollection } from "@/lib/collection";
-import { relatedArticles } from "@/lib/related";
+import { contentDir, loadArticles } from "@/lib/content/articles";
+import { buildCollection } from "@/lib/archive/collection";
+import { relatedArticles } from "@/lib/archive/related";
 import { baseUrl, screenshotDir, skipBrowser, useBrowser } from "./browser";
 
 const archive = buildCollection(loadArticles(contentDir()), false);

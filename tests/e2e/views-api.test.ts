@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/articles";
+import { contentDir, loadArticles } from "@/lib/content/articles";
 import { startServer, type RunningServer } from "./server";
 
 const [article, other] = loadArticles(contentDir()).filter((a) => !a.draft);

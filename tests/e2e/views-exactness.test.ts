@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/articles";
+import { contentDir, loadArticles } from "@/lib/content/articles";
 import { REDIS_CANDIDATES, requireSystemProgram, startRedis, type RedisServer } from "../system";
 import { startServer, type RunningServer } from "./server";
 

@@ -2,8 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { articleImageFile } from "@/lib/article-assets";
-import { loadArticles } from "@/lib/articles";
+import { articleImageFile } from "@/lib/content/article-assets";
+import { loadArticles } from "@/lib/content/articles";
 import { contentErrorOf, fixture, tempContentDir } from "./fixtures";
 
 const dom = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;

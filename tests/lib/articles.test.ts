@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { loadArticles } from "@/lib/articles";
-import { buildCollection } from "@/lib/collection";
+import { loadArticles } from "@/lib/content/articles";
+import { buildCollection } from "@/lib/archive/collection";
 import { fixture, tempContentDir } from "./fixtures";
 
 const parsed = loadArticles(fixture("valid"));
@@ -71,7 +71,7 @@ describe("the process-wide loader", () => {
     fs.cpSync(fixture("valid"), dir, { recursive: true });
     vi.stubEnv("CONTENT_DIR", dir);
     vi.stubEnv("NODE_ENV", "production");
-    const articles = await import("@/lib/articles");
+    const articles = await import("@/lib/content/articles");
     const read = vi.spyOn(fs, "readFileSync");
 
     expect(articles.getAllArticles()).toHaveLength(5);
@@ -93,7 +93,7 @@ describe("the process-wide loader", () => {
     fs.cpSync(fixture("valid"), dir, { recursive: true });
     vi.stubEnv("CONTENT_DIR", dir);
     vi.stubEnv("NODE_ENV", "development");
-    const articles = await import("@/lib/articles");
+    const articles = await import("@/lib/content/articles");
 
     expect(articles.getArticle("unfinished")?.draft).toBe(true);
     const file = path.join(dir, "same-day-a.md");

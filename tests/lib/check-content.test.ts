@@ -4,9 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticArchive } from "@/bench/synthetic-archive";
-import { loadArticles } from "@/lib/articles";
-import { openContentCache } from "@/lib/content-cache";
-import { parserFingerprint } from "@/lib/parser-fingerprint";
+import { loadArticles } from "@/lib/content/articles";
+import { openContentCache } from "@/lib/content/content-cache";
+import { parserFingerprint } from "@/lib/content/parser-fingerprint";
 import { fixture } from "./fixtures";
 
 const root = path.resolve(__dirname, "../..");

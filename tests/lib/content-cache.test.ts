@@ -2,10 +2,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadArticles } from "@/lib/articles";
-import { openContentCache, type ContentCache } from "@/lib/content-cache";
-import { parserFingerprint } from "@/lib/parser-fingerprint";
-import { processWide } from "@/lib/process-wide";
+import { loadArticles } from "@/lib/content/articles";
+import { openContentCache, type ContentCache } from "@/lib/content/content-cache";
+import { parserFingerprint } from "@/lib/content/parser-fingerprint";
+import { processWide } from "@/lib/archive/process-wide";
 import { contentErrorOf, fixture } from "./fixtures";
 
 const root = path.resolve(__dirname, "../..");

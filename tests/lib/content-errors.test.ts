@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadArticles } from "@/lib/articles";
+import { loadArticles } from "@/lib/content/articles";
 import { contentErrorOf, fixture, tempContentDir } from "./fixtures";
 
 const GOOD = "---\ntitle: Good\ndate: 2026-04-21\ncategory: tech\nsummary: Fine.\n---\n\nBody.\n";

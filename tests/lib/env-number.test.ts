@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { envNumber } from "@/lib/env-number";
+import { envNumber } from "@/lib/http/env-number";
 
 describe("envNumber", () => {
   afterEach(() => vi.unstubAllEnvs());

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { ContentError } from "@/lib/content-error";
+import { ContentError } from "@/lib/content/content-error";
 
 export const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 

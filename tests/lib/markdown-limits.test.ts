@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BRACKET_DEPTH, MAX_EMPHASIS_MARKERS, MAX_NESTING, MAX_UNMATCHED_CLOSERS, defuseMarkdown } from "@/lib/markdown-limits";
-import { renderMarkdown } from "@/lib/markdown";
+import { MAX_BRACKET_DEPTH, MAX_EMPHASIS_MARKERS, MAX_NESTING, MAX_UNMATCHED_CLOSERS, defuseMarkdown } from "@/lib/markdown/markdown-limits";
+import { renderMarkdown } from "@/lib/markdown/markdown";
 
 const untouched = (markdown: string) => expect(defuseMarkdown(markdown)).toEqual({ markdown, warnings: [] });
 

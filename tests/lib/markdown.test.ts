@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/markdown/markdown";
 
 describe("the article body", () => {
   it("renders GitHub-flavoured Markdown: tables, strikethrough, task lists, autolinks and footnotes", () => {

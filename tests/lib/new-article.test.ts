@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { SLUG_PATTERN } from "@/lib/article-schema";
-import { loadArticles } from "@/lib/articles";
+import { SLUG_PATTERN } from "@/lib/content/article-schema";
+import { loadArticles } from "@/lib/content/articles";
 import { main } from "@/scripts/new-article";
 import { tempContentDir as newTempDir } from "./fixtures";
 

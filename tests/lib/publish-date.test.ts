@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { loadArticles } from "@/lib/articles";
-import { publishDateSchema } from "@/lib/publish-date";
+import { loadArticles } from "@/lib/content/articles";
+import { publishDateSchema } from "@/lib/content/publish-date";
 import { fixture } from "./fixtures";
 
 const originalTz = process.env.TZ;

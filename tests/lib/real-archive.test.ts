@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import type { BodyWarning } from "@/lib/article-schema";
-import { loadArticles } from "@/lib/articles";
-import { renderMarkdown } from "@/lib/markdown";
-import { publishDateSchema } from "@/lib/publish-date";
+import type { BodyWarning } from "@/lib/content/article-schema";
+import { loadArticles } from "@/lib/content/articles";
+import { renderMarkdown } from "@/lib/markdown/markdown";
+import { publishDateSchema } from "@/lib/content/publish-date";
 import { fixture } from "./fixtures";
 
 // Shapes that real archives hold (release notes, monthly updates, other generators' posts),

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Article } from "@/lib/article-schema";
+import type { Article } from "@/lib/content/article-schema";
 import { makeArticle } from "../article-factory";
-import { buildCollection } from "@/lib/collection";
-import { relatedArticles } from "@/lib/related";
+import { buildCollection } from "@/lib/archive/collection";
+import { relatedArticles } from "@/lib/archive/related";
 
 const article = (slug: string, day: string, category: string, tags: string[], draft = false) =>
   makeArticle(slug, day, category, tags, { draft });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/articles";
+import { contentDir, loadArticles } from "@/lib/content/articles";
 
 describe("the sample content in content/", () => {
   const articles = loadArticles(contentDir());

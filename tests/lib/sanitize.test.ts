@@ -1,6 +1,6 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/markdown/markdown";
 
 // Written in the style of the OWASP XSS filter-evasion cheat sheet: each line
 // is a Markdown body an attacker could commit.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_QUERY_LENGTH, cleanQuery, highlight, searchArticles, searchIndexReady } from "@/lib/search";
+import { MAX_QUERY_LENGTH, cleanQuery, highlight, searchArticles, searchIndexReady } from "@/lib/archive/search";
 import { makeArticle } from "../article-factory";
 
 const archive = [

@@ -1,8 +1,8 @@
 import type { NextRequest } from "next/server";
-import { json } from "@/lib/api-responses";
-import { countParam } from "@/lib/count-param";
-import { createRateLimit } from "@/lib/rate-limit";
-import { searchArticles, searchIndexReady } from "@/lib/search";
+import { json } from "@/lib/http/api-responses";
+import { countParam } from "@/lib/http/count-param";
+import { createRateLimit } from "@/lib/http/rate-limit";
+import { searchArticles, searchIndexReady } from "@/lib/archive/search";
 
 const rateLimited = createRateLimit("search");
 

@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { json } from "@/lib/api-responses";
-import { countParam } from "@/lib/count-param";
-import { createRateLimit } from "@/lib/rate-limit";
+import { json } from "@/lib/http/api-responses";
+import { countParam } from "@/lib/http/count-param";
+import { createRateLimit } from "@/lib/http/rate-limit";
 import { topArticles } from "@/lib/views/read-views";
 import { storeDown } from "@/lib/views/store-down";
 

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article-view";
 import { JsonLd } from "@/components/json-ld";
-import { getAllArticles, getArticle, getRelatedArticles } from "@/lib/articles";
-import { articleMetadata, newsArticleJsonLd } from "@/lib/page-metadata";
-import { PRERENDERED_ARTICLES } from "@/lib/prerender";
+import { getAllArticles, getArticle, getRelatedArticles } from "@/lib/content/articles";
+import { articleMetadata, newsArticleJsonLd } from "@/lib/pages/page-metadata";
+import { PRERENDERED_ARTICLES } from "@/lib/archive/prerender";
 import { viewCountFor } from "@/lib/views/read-views";
 
 type Props = { params: Promise<{ slug: string }> };

@@ -1,5 +1,5 @@
 import { listingRoute } from "@/app/_listing/listing-route";
-import { findListingPage, homeListing } from "@/lib/listings";
+import { findListingPage, homeListing } from "@/lib/archive/listings";
 
 const route = listingRoute(({ page }: { page: string }) => findListingPage(homeListing(), ["page", page]));
 

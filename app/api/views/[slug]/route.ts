@@ -1,7 +1,7 @@
 import type { NextRequest } from "next/server";
-import { json } from "@/lib/api-responses";
-import { getArticle } from "@/lib/articles";
-import { createRateLimit } from "@/lib/rate-limit";
+import { json } from "@/lib/http/api-responses";
+import { getArticle } from "@/lib/content/articles";
+import { createRateLimit } from "@/lib/http/rate-limit";
 import { countView, withReaderCookie } from "@/lib/views/count-view";
 import { viewStore } from "@/lib/views/store";
 import { storeDown } from "@/lib/views/store-down";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
-import { contentDir, getArticle } from "@/lib/articles";
-import { articleImageFile } from "@/lib/article-assets";
+import { contentDir, getArticle } from "@/lib/content/articles";
+import { articleImageFile } from "@/lib/content/article-assets";
 
 type Context = { params: Promise<{ slug: string; file: string[] }> };
 

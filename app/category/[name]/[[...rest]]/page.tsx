@@ -1,5 +1,5 @@
 import { listingRoute } from "@/app/_listing/listing-route";
-import { categoryListing, categoryParams, findListingPage } from "@/lib/listings";
+import { categoryListing, categoryParams, findListingPage } from "@/lib/archive/listings";
 
 const route = listingRoute(({ name, rest }: { name: string; rest?: string[] }) => findListingPage(categoryListing(name), rest));
 

@@ -1,5 +1,5 @@
 import { listingRoute } from "@/app/_listing/listing-route";
-import { findListingPage, tagListing } from "@/lib/listings";
+import { findListingPage, tagListing } from "@/lib/archive/listings";
 
 const route = listingRoute(({ tag, rest }: { tag: string; rest?: string[] }) => findListingPage(tagListing(tag), rest));
 

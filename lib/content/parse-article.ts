@@ -2,10 +2,10 @@ import path from "node:path";
 import matter from "gray-matter";
 import YAML from "yaml";
 import { FRONTMATTER_KEYS, SLUG_PATTERN, frontmatterSchema, type Article } from "./article-schema";
-import { resolveImage, type ImageContext } from "./article-images";
+import { resolveImage, type ImageContext } from "../markdown/article-images";
 import { problemsFromIssues, type ContentProblem } from "./content-error";
 import { categoryLabel } from "./category-label";
-import { renderMarkdown } from "./markdown";
+import { renderMarkdown } from "../markdown/markdown";
 import { readingTime } from "./reading-time";
 
 const ARTICLE_EXTENSIONS = [".md", ".markdown"] as const;

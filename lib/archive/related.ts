@@ -1,4 +1,4 @@
-import type { Article } from "./article-schema";
+import type { Article } from "../content/article-schema";
 import { newestFirst } from "./newest-first";
 
 export const RELATED_COUNT = 3;

@@ -1,4 +1,4 @@
-import type { BodyWarning } from "./article-schema";
+import type { BodyWarning } from "../content/article-schema";
 
 // Three shapes of Markdown make the parser's time grow with the square of their size, measured
 // (tests/lib/hostile-content.test.ts): container markers chained on one line (a quote or list

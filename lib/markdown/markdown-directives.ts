@@ -3,7 +3,7 @@ import type { Paragraph, Root, Text } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import type { State } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
-import type { BodyWarning } from "./article-schema";
+import type { BodyWarning } from "../content/article-schema";
 import { videoEmbed } from "./video-embed";
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;

@@ -1,4 +1,4 @@
-import type { Article } from "./article-schema";
+import type { Article } from "../content/article-schema";
 import { newestFirst } from "./newest-first";
 import { buildRelatedIndex, type RelatedIndex } from "./related";
 

@@ -1,4 +1,4 @@
-import type { Article } from "./article-schema";
+import type { Article } from "../content/article-schema";
 
 /** Newest first; the same instant falls back to slug so every list has one order. */
 export function newestFirst(a: Pick<Article, "date" | "slug">, b: Pick<Article, "date" | "slug">): number {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import type { Article } from "./article-schema";
-import type { Listing } from "./listings";
-import { pageHref } from "./pagination";
+import type { Article } from "../content/article-schema";
+import type { Listing } from "../archive/listings";
+import { pageHref } from "../archive/pagination";
 import { absoluteUrl, site } from "./site";
 
 // Next replaces, not merges, a parent's `alternates`, so every page names the feed with its canonical URL.

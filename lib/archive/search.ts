@@ -1,8 +1,8 @@
 import MiniSearch, { type Query, type SearchResult } from "minisearch";
 import pluralize from "pluralize";
 import { eng as ENGLISH_STOP_WORDS } from "stopword";
-import type { Article } from "./article-schema";
-import { getAllArticles } from "./articles";
+import type { Article } from "../content/article-schema";
+import { getAllArticles } from "../content/articles";
 import { newestFirst } from "./newest-first";
 import { processWide } from "./process-wide";
 

@@ -1,4 +1,4 @@
-import { VIDEO_PLAYER_ORIGINS } from "./video-hosts";
+import { VIDEO_PLAYER_ORIGINS } from "../markdown/video-hosts";
 
 /**
  * Headers sent with every response. Next.js App Router streams each page's
@@ -20,7 +20,7 @@ export function securityHeaders({ development }: { development: boolean }): { ke
     "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
-    // Only the players of click-to-load videos (lib/video-embed.ts), and only after the click.
+    // Only the players of click-to-load videos (lib/markdown/video-embed.ts), and only after the click.
     `frame-src ${VIDEO_PLAYER_ORIGINS.join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",

@@ -1,4 +1,4 @@
-import { envNumber } from "./env-number";
+import { envNumber } from "../http/env-number";
 
 /**
  * How many of the newest articles `next build` renders (PRERENDER_ARTICLES,

@@ -1,7 +1,7 @@
-import type { Article } from "./article-schema";
-import { getAllArticles, getArticlesInCategory, getArticlesWithTag, getCategories } from "./articles";
+import type { Article } from "../content/article-schema";
+import { getAllArticles, getArticlesInCategory, getArticlesWithTag, getCategories } from "../content/articles";
 import { paginate, pageNumber, type Page } from "./pagination";
-import { site } from "./site";
+import { site } from "../pages/site";
 
 /** A paginated list of articles at a stable URL: home, a category or a tag. */
 export type Listing = {

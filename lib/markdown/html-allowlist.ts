@@ -1,7 +1,7 @@
 import type { Element, Root } from "hast";
 import { defaultSchema, type Schema } from "hast-util-sanitize";
 import { visit } from "unist-util-visit";
-import type { BodyWarning } from "./article-schema";
+import type { BodyWarning } from "../content/article-schema";
 
 const aria = ["ariaDescribedBy", "ariaLabel", "ariaLabelledBy"];
 

@@ -1,6 +1,6 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
-import type { BodyWarning } from "./article-schema";
+import type { BodyWarning } from "../content/article-schema";
 
 // Hugo shortcodes ({{< … >}}, {{% … %}}), Liquid tags ({% … %}) and template expressions
 // ({{ … }}) mean nothing here and show to readers as written. Code is left alone: there they

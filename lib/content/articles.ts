@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Article, BodyWarning } from "./article-schema";
-import { buildCollection, type CategorySummary, type Collection, type TagSummary } from "./collection";
+import { buildCollection, type CategorySummary, type Collection, type TagSummary } from "../archive/collection";
 import { contentCacheDir, openContentCache, type ContentCache } from "./content-cache";
 import { ContentError, type ContentProblem } from "./content-error";
 import { parseArticle } from "./parse-article";
 import { parserFingerprint } from "./parser-fingerprint";
-import { processWide } from "./process-wide";
-import { RELATED_COUNT, relatedArticles } from "./related";
+import { processWide } from "../archive/process-wide";
+import { RELATED_COUNT, relatedArticles } from "../archive/related";
 
 export type { Article, CategorySummary, TagSummary };
 

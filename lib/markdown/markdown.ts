@@ -11,7 +11,7 @@ import remarkGfm from "remark-gfm";
 import remarkRehype from "remark-rehype";
 import { visit } from "unist-util-visit";
 import { rehypeImages, type ImageContext, type MissingImage } from "./article-images";
-import type { BodyWarning, Heading } from "./article-schema";
+import type { BodyWarning, Heading } from "../content/article-schema";
 import { remarkGeneratorSyntax } from "./generator-syntax";
 import { allowlist, rehypeReportDropped } from "./html-allowlist";
 import { remarkDirectives, videoDirectiveHandler } from "./markdown-directives";

@@ -1,2 +1,0 @@
-/** The hosts whose players an article may load, after a click (lib/video-embed.ts); the CSP's frame-src. */
-export const VIDEO_PLAYER_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"];
