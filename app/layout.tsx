@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
-import { getCategories } from "@/lib/content/articles";
+import { getCategories } from "@/lib/archive/archive";
 import { alternates } from "@/lib/pages/page-metadata";
 import { site } from "@/lib/pages/site";
 import "./globals.css";

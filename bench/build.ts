@@ -34,6 +34,7 @@ export async function benchBuild(site: BenchSite) {
 
   const hugo = await benchHugo(site.contentDir);
   return {
+    shape: site.shape,
     articles: site.articles.length,
     cold: { ...cold, ...size },
     rebuild: { ...rebuild, edited: edited.slug },

@@ -1,12 +1,12 @@
 import autocannon from "autocannon";
-import { contentDir, loadArticles } from "../lib/articles";
+import { contentDir, loadArticles } from "../lib/content/articles";
 import { residentMemoryMB, startServer } from "../tests/e2e/server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);
 
 /** 200 connections on home and an article, then a flood on the APIs, watching the server's memory. */
 export async function benchLoad() {
-  const article = loadArticles(contentDir())[0]!;
+  const { article } = loadArticles(contentDir())[0]!;
   const server = await startServer({ API_RATE_LIMIT: "120" });
   try {
     const pid = server.process.pid!;

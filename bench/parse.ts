@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { writeSyntheticArchive } from "./synthetic-archive";
+import { writeSyntheticArchive, type ArchiveShape } from "./synthetic-archive";
 
 type Run = { mode: string; articles: number; wallMs: number; relatedMs?: number; peakRssMB: number };
 
@@ -14,19 +14,20 @@ function measure(mode: string, dir: string, cacheDir: string): Run {
 }
 
 /**
- * Writes a synthetic archive of `count` articles to a temporary folder and
+ * Writes a synthetic archive of `count` articles, of the given shape, to a temporary folder and
  * times loading it four ways, each in a fresh process: the naive baseline, the
  * loader on one thread without a cache, a cold load as `npm run build` does it
  * (parallel parse into an empty cache) and a warm one (every file cached).
  */
-export function benchParse(count: number) {
+export function benchParse(count: number, shape: ArchiveShape = "simple") {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "archive-"));
   const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "archive-cache-"));
-  writeSyntheticArchive(dir, count);
+  writeSyntheticArchive(dir, count, shape);
   try {
     const runs = ["naive", "one-thread", "cold", "warm"].map((mode) => measure(mode, dir, cacheDir));
     const naiveMs = runs[0]!.wallMs;
     return {
+      shape,
       articles: count,
       cores: os.availableParallelism(),
       runs: Object.fromEntries(

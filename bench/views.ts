@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { contentDir, loadArticles } from "../lib/articles";
+import { contentDir, loadArticles } from "../lib/content/articles";
 import { startServer, root, type RunningServer } from "../tests/e2e/server";
 import { REDIS_CANDIDATES, startRedis } from "../tests/system";
 import { CONNECTIONS, measureRequests, type Row } from "./http-bench";
@@ -50,7 +50,7 @@ export async function benchViews(): Promise<Row[]> {
     const build = spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
-  const slug = loadArticles(contentDir())[0]!.slug;
+  const slug = loadArticles(contentDir())[0]!.article.slug;
   const rows = await benchServer("SQLite", { VIEWS_DB_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-views-")), "views.db") }, slug);
 
   const redisBinary = REDIS_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));

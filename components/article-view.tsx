@@ -1,6 +1,6 @@
 import Image from "next/image";
 import Link from "next/link";
-import type { Article } from "@/lib/content/article-schema";
+import type { Article, ArticleBody } from "@/lib/content/article-schema";
 import type { CardArticle } from "./article-card";
 import { ArticleMeta } from "./article-meta";
 import { CategoryLink } from "./category-link";
@@ -14,13 +14,14 @@ const OPTIMIZABLE_HERO = /^\/[^/].*\.(?:png|jpe?g|webp|avif)$/i;
 
 type Props = {
   article: Article;
+  body: ArticleBody;
   related: CardArticle[];
   /** The count when rendered; undefined hides it until the beacon answers. */
   views?: number;
 };
 
 /** A whole article page, in the order a news reader expects. */
-export function ArticleView({ article, related, views }: Props) {
+export function ArticleView({ article, body, related, views }: Props) {
   return (
     <>
       <article className="article">
@@ -49,8 +50,8 @@ export function ArticleView({ article, related, views }: Props) {
             )}
           </figure>
         )}
-        <div className="prose" dangerouslySetInnerHTML={{ __html: article.html }} />
-        {article.html.includes('class="video-facade"') && <VideoFacades />}
+        <div className="prose" dangerouslySetInnerHTML={{ __html: body.html }} />
+        {body.html.includes('class="video-facade"') && <VideoFacades />}
         <noscript>
           {/* Counts readers without JavaScript, by the same rules as the beacon; a 1×1 transparent image. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}

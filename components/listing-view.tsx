@@ -6,7 +6,7 @@ import { ArticleList } from "./article-list";
 import { Pagination } from "./pagination";
 
 type Props = {
-  listing: Pick<Listing, "title" | "base" | "articles">;
+  listing: Pick<Listing, "title" | "base">;
   page: Page<Article>;
   /** Home names itself only for screen readers; the masthead already says where you are. */
   hideTitle?: boolean;
@@ -19,7 +19,7 @@ export function ListingView({ listing, page, hideTitle = false, lead = false }: 
       <header className={hideTitle ? "visually-hidden" : "listing-header"}>
         <h1 className="page-title">{listing.title}</h1>
         <p className="page-intro">
-          {countLabel(listing.articles.length, "article")}
+          {countLabel(page.total, "article")}
           {page.pageCount > 1 && ` · page ${page.page} of ${page.pageCount}`}
         </p>
       </header>

@@ -1,6 +1,6 @@
-import type { CategorySummary } from "@/lib/archive/collection";
 import { countLabel } from "@/lib/pages/count-label";
-import { MAX_QUERY_LENGTH, type SearchResults } from "@/lib/archive/search";
+import type { CategorySummary, SearchResults } from "@/lib/archive/archive";
+import { MAX_QUERY_LENGTH } from "@/lib/archive/search";
 import { searchHref } from "@/lib/pages/search-href";
 import { ArticleCard } from "./article-card";
 import { Pagination } from "./pagination";

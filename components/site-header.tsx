@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CategorySummary } from "@/lib/archive/collection";
+import type { CategorySummary } from "@/lib/archive/archive";
 import { SearchBox } from "./search-box";
 
 type Props = { siteName: string; categories: CategorySummary[] };

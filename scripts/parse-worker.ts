@@ -16,7 +16,7 @@ const cache = openContentCache(cacheDir, fingerprint);
 parentPort!.on("message", (batch: ParseBatch) => {
   for (const { name, key } of batch) {
     const result = parseArticle(name, fs.readFileSync(path.join(dir, name)), name);
-    if (result.ok) cache.set(key, result.article);
+    if (result.ok) cache.set(key, "scan", result.scanned);
   }
   parentPort!.postMessage(batch.length);
 });

@@ -25,7 +25,7 @@ export async function warmContentCache(dir: string, cacheDir: string, fingerprin
     const key = cache.keyOf(name, fs.readFileSync(path.join(dir, name)));
     keys.add(key);
     // Existence is enough here; the loader that follows reads each entry once (and re-parses a damaged one).
-    if (!cache.has(key)) missing.push({ name, key });
+    if (!cache.has(key, "scan")) missing.push({ name, key });
   }
   if (missing.length < PARALLEL_FROM) return { keys, parsed: 0, threads: 0 };
 

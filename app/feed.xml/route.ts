@@ -1,5 +1,5 @@
 import { Feed } from "feed";
-import { getAllArticles } from "@/lib/content/articles";
+import { getArticleBody, newestArticles } from "@/lib/archive/archive";
 import { absoluteUrl, site } from "@/lib/pages/site";
 
 const FEED_SIZE = 50;
@@ -7,8 +7,9 @@ export const dynamic = "force-static";
 // A proxy that honours Cache-Control refetches within five minutes, so a deploy reaches readers.
 export const revalidate = 300;
 
-export function GET() {
-  const articles = getAllArticles().slice(0, FEED_SIZE);
+export async function GET() {
+  const articles = newestArticles(FEED_SIZE);
+  const bodies = await Promise.all(articles.map((article) => getArticleBody(article.slug)));
   const feed = new Feed({
     title: site.name,
     description: site.description,
@@ -19,13 +20,13 @@ export function GET() {
     updated: articles[0] ? new Date(articles[0].date.time) : undefined,
     feedLinks: { rss: absoluteUrl("/feed.xml") },
   });
-  for (const article of articles) {
+  for (const [at, article] of articles.entries()) {
     feed.addItem({
       title: article.title,
       id: absoluteUrl(article.url),
       link: absoluteUrl(article.url),
       description: article.summary,
-      content: article.html,
+      content: bodies[at]!.html,
       date: new Date(article.date.time),
       category: [{ name: article.categoryLabel, domain: absoluteUrl(`/category/${article.category}`) }],
       author: article.author ? [{ name: article.author }] : undefined,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SearchView } from "@/components/search-view";
-import { getAllArticles, getCategories } from "@/lib/content/articles";
+import { countArticles, getCategories, searchArticles } from "@/lib/archive/archive";
 import { alternates } from "@/lib/pages/page-metadata";
 import { pageNumber } from "@/lib/archive/pagination";
-import { SEARCH_PAGE_SIZE, cleanQuery, searchArticles, searchIndexReady } from "@/lib/archive/search";
+import { SEARCH_PAGE_SIZE, cleanQuery } from "@/lib/archive/search";
 
 type Param = string | string[] | undefined;
 type Props = { searchParams: Promise<{ q?: Param; category?: Param; page?: Param }> };
@@ -21,7 +21,6 @@ export default async function SearchPage({ searchParams }: Props) {
   const page = pageNumber(first(params.page) ?? "1");
   if (!page) notFound();
 
-  if (query) await searchIndexReady();
   const results = query ? searchArticles(query, { category, offset: (page - 1) * SEARCH_PAGE_SIZE, limit: SEARCH_PAGE_SIZE }) : undefined;
   const pageCount = Math.max(1, Math.ceil((results?.total ?? 0) / SEARCH_PAGE_SIZE));
   if (page > pageCount) notFound();
@@ -31,7 +30,7 @@ export default async function SearchPage({ searchParams }: Props) {
       query={query}
       category={category}
       categories={categories}
-      articleCount={getAllArticles().length}
+      articleCount={countArticles()}
       results={results}
       page={page}
       pageCount={pageCount}

@@ -1,5 +1,5 @@
 import type { Article } from "../content/article-schema";
-import { getAllArticles, getArticlesInCategory, getArticlesWithTag, getCategories } from "../content/articles";
+import { countArticles, getCategories, listArticles, type ListFilter } from "./archive";
 import { paginate, pageNumber, type Page } from "./pagination";
 import { site } from "../pages/site";
 
@@ -9,11 +9,12 @@ export type Listing = {
   description: string;
   /** The URL of page 1; later pages are `<base>/page/<n>`. */
   base: string;
-  articles: Article[];
+  /** Which articles it lists, newest first. */
+  filter: ListFilter;
 };
 
 export function homeListing(): Listing {
-  return { title: "Latest news", description: site.description, base: "/", articles: getAllArticles() };
+  return { title: "Latest news", description: site.description, base: "/", filter: {} };
 }
 
 export function categoryListing(name: string): Listing | undefined {
@@ -23,14 +24,13 @@ export function categoryListing(name: string): Listing | undefined {
     title: category.label,
     description: `The latest ${category.label} news from ${site.name}.`,
     base: `/category/${category.name}`,
-    articles: getArticlesInCategory(category.name),
+    filter: { category: category.name },
   };
 }
 
 export function tagListing(tag: string): Listing | undefined {
-  const articles = getArticlesWithTag(tag);
-  if (articles.length === 0) return undefined;
-  return { title: `#${tag}`, description: `Articles tagged ${tag} on ${site.name}.`, base: `/tags/${tag}`, articles };
+  if (countArticles({ tag }) === 0) return undefined;
+  return { title: `#${tag}`, description: `Articles tagged ${tag} on ${site.name}.`, base: `/tags/${tag}`, filter: { tag } };
 }
 
 export type ListingPage = { listing: Listing; page: Page<Article> };
@@ -45,7 +45,7 @@ export function findListingPage(listing: Listing | undefined, rest: readonly str
   const first = !rest || rest.length === 0;
   const number = first ? 1 : rest.length === 2 && rest[0] === "page" ? pageNumber(rest[1]!) : undefined;
   if (!number || (!first && number === 1)) return undefined;
-  const page = paginate(listing.articles, number);
+  const page = paginate(countArticles(listing.filter), number, (offset, limit) => listArticles(listing.filter, offset, limit));
   return page && { listing, page };
 }
 

@@ -1,12 +1,15 @@
 const PAGE_SIZE = 20;
 
-export type Page<T> = { items: T[]; page: number; pageCount: number };
+export type Page<T> = { items: T[]; page: number; pageCount: number; total: number };
 
-/** The items of page `page` (1-based), or undefined when there is no such page. Page 1 always exists. */
-export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE): Page<T> | undefined {
-  const pageCount = Math.max(1, Math.ceil(items.length / size));
+/**
+ * Page `page` (1-based) of a list of `total` items, fetching only its items; undefined when
+ * there is no such page. Page 1 always exists.
+ */
+export function paginate<T>(total: number, page: number, fetch: (offset: number, limit: number) => T[], size = PAGE_SIZE): Page<T> | undefined {
+  const pageCount = Math.max(1, Math.ceil(total / size));
   if (!Number.isInteger(page) || page < 1 || page > pageCount) return undefined;
-  return { items: items.slice((page - 1) * size, page * size), page, pageCount };
+  return { items: fetch((page - 1) * size, size), page, pageCount, total };
 }
 
 /** Parses a `[page]` route segment: only canonical numbers ("2", never "02" or "2.0"). */

@@ -1,10 +1,39 @@
-import MiniSearch, { type Query, type SearchResult } from "minisearch";
+/**
+ * Full-text search over the build-time content snapshot (SQLite FTS5).
+ *
+ * The build fills the search tables once (createSearchTables, addSearchDocuments per batch,
+ * finishSearchTables); servers open the file read-only and search it. Nothing is built in the
+ * server process, so its first search costs what any other does.
+ *
+ * Tables, all owned by this module:
+ * - `search_docs`: one row per article: its id, slug, title, tags, summary, category and time.
+ *   Its key is the article's place in time order (newest last), so the index lists articles in
+ *   time order. The body is not stored (its column is always NULL): it is only indexed.
+ * - `search_fts`: FTS5 over title, tags, summary, body and category, with `search_docs` as
+ *   external content, so highlight() reads title and summary from there and the body is held
+ *   once, as index. Tokenizer `porter unicode61 remove_diacritics 2`: case, accents and English
+ *   suffixes ("ferries", "ferry") do not matter.
+ * - `search_vocab`: the words of titles and tags, for typos.
+ * - `temp.search_stage`, while the snapshot is written: the documents as added. Only when all
+ *   are in is their time order known, and FTS5 builds fastest, and smallest, fed in key order.
+ *
+ * What a column indexes is its text, then (at positions after the text's own, so highlight()
+ * is undisturbed) extra tokens. All contain "ǂ" (U+01C2, a click letter: a letter to unicode61,
+ * and in no English text), so no word of a query can match one unless built to:
+ * - identifiers: unicode61 splits `v20.0.0` into v20, 0, 0, so the parts are searchable on their
+ *   own. Each leading run of two or more parts is also indexed joined, `v20ǂd0` and `v20ǂd0ǂd0`
+ *   (the letter after ǂ says which punctuation stood there), and a trailing `+`, `++` or `#` is
+ *   kept: `C++` adds `cǂpǂp`. A query word with inner punctuation must match its joined token and
+ *   its parts as an adjacent phrase (the phrase is what highlight() marks).
+ * - title words spelled `ǂtǂiǂmǂeǂ`: the ending ǂ keeps the porter stemmer off them, so a prefix
+ *   query finds the start of a headline word letter for letter as the reader types, and their
+ *   short lists tell cheaply which articles have a word in the headline (see `pageKeys`).
+ * - the category as one exact token `ǂǂ…ǂ`, so a section filter is part of the match, and `ǂǂ`,
+ *   which every article has.
+ */
+import type Database from "better-sqlite3";
 import pluralize from "pluralize";
 import { eng as ENGLISH_STOP_WORDS } from "stopword";
-import type { Article } from "../content/article-schema";
-import { getAllArticles } from "../content/articles";
-import { newestFirst } from "./newest-first";
-import { processWide } from "./process-wide";
 
 export const MAX_QUERY_LENGTH = 200;
 export const SEARCH_PAGE_SIZE = 20;
@@ -12,136 +41,231 @@ export const SEARCH_PAGE_SIZE = 20;
 /** A run of text, marked when it matched the query, so a component can wrap it in `<mark>`. */
 export type Highlighted = { text: string; match: boolean }[];
 
-export type SearchHit = { article: Article; title: Highlighted; summary: Highlighted };
-
-export type SearchResults = { query: string; total: number; hits: SearchHit[] };
-
-type Indexed = {
-  index: MiniSearch<Article>;
-  bySlug: Map<string, Article>;
-  /** In how many article bodies each normalised word appears. */
-  bodyFrequency: Map<string, number>;
-  /** Every normalised word in the index, to tell a typo from a word. */
-  known: Set<string>;
+export type SearchDocument = {
+  /** A positive integer: the article's row id in the snapshot. */
+  id: number;
+  slug: string;
+  title: string;
+  tags: string[];
+  summary: string;
+  /** The body as plain words. */
+  text: string;
+  category: string;
+  /** Publish time, ms. */
+  time: number;
 };
 
-// A word in more than this share of article bodies says little about any one
-// of them, and scoring every article that has it costs the most.
-const COMMON_SHARE = 0.2;
-const ALL_FIELDS = ["title", "tags", "summary", "text"];
-const HEADLINE_FIELDS = ["title", "tags"];
+export type SearchHitRow = { id: number; slug: string; title: Highlighted; summary: Highlighted };
 
-const WORD = /[\p{L}\p{N}]+/gu;
+export type SearchResults = { query: string; total: number; hits: SearchHitRow[] };
 
-// Words such as "the" or "which" are in nearly every article: they tell results apart no better than chance, and cost the most to score.
+export type SearchOptions = { category?: string; offset?: number; limit?: number; asYouType?: boolean };
+
+const TOKENIZER = "porter unicode61 remove_diacritics 2";
+// bm25 weights in column order: headline above tags above summary above body; the category token counts nothing.
+const RANK = "bm25(search_fts, 8.0, 5.0, 2.0, 1.0, 0.0)";
+
+// BM25 scores every matching article, 1-5 µs each (more the more often the words occur): a query
+// matching more than this many (a word many articles have) is ranked in two tiers, see `pageKeys`.
+export const RANK_LIMIT = 2_500;
+// A typo is a word of this many characters or more that the archive does not contain.
+const TYPO_MIN_LENGTH = 5;
+// As the reader types, a last word of this many characters or more also matches the start of headline words.
+const PREFIX_MIN_LENGTH = 2;
+// Longer than any word: a longer "word" is not taken for a typo.
+const TYPO_MAX_LENGTH = 30;
+// Joined tokens are made for at most this many leading parts of an identifier (a long path or URL).
+const MAX_JOINED_PARTS = 8;
+
 const STOP_WORDS = new Set(ENGLISH_STOP_WORDS);
 
-/** One normal form for index and query: lowercase and singular, so "buses" finds "bus"; stop words are dropped. */
-function normalise(term: string): string | null {
-  const lower = term.toLowerCase();
-  return STOP_WORDS.has(lower) ? null : pluralize.singular(lower);
-}
+// Characters unicode61 keeps in a token: letters, digits (and combining marks, which it folds away).
+const PART = String.raw`[\p{L}\p{N}\p{M}]+`;
+// Punctuation that joins parts into one identifier: . - (or another dash) _ / and a comma between digits (1,000).
+const DASHES = String.raw`\-\u2010-\u2015\uFE58\uFE63\uFF0D`;
+const JOINER = String.raw`[._/${DASHES}]|(?<=\p{N}),(?=\p{N})`;
+/** A word, or an identifier: parts joined by single joiners, with an optional trailing + ++ or # (C++, C#). */
+const WORD_OR_IDENTIFIER = new RegExp(String.raw`${PART}(?:(?:${JOINER})${PART})*(?:\+\+|\+|#)?(?![\p{L}\p{N}])`, "gu");
+/** WORD_OR_IDENTIFIER where a word starts, for indexing. */
+const WORD_OR_IDENTIFIER_AT = new RegExp(WORD_OR_IDENTIFIER.source, "uy");
+/** Where an identifier may be: a character that joins or ends one. A plain class, so scanning a body for it is quick. */
+const JOIN_OR_END = new RegExp(`[._/,+#${DASHES}]`, "gu");
+const TOKEN_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const PIECE = new RegExp(String.raw`${PART}|${JOINER}|[+#]`, "gu");
+const IS_PART = /^[\p{L}\p{N}\p{M}]/u;
+const PLAIN_WORD = /[\p{L}\p{N}]+/gu;
 
-// Indexing 10,000 articles takes seconds; in steps of this many a server
-// answers other requests in between, instead of stalling on the first search.
-const ARTICLES_PER_STEP = 100;
+const MARK = "\u01C2"; // ǂ
+const JOIN_CODE: Record<string, string> = { ".": "d", _: "u", "/": "s", ",": "c", "+": "p", "#": "n" };
+const joinCode = (joiner: string) => MARK + (JOIN_CODE[joiner] ?? "h"); // any dash → h
 
-/** Builds the index, pausing (yield) after each step. */
-function* indexSteps(articles: readonly Article[]): Generator<void, Indexed> {
-  // pluralize runs a list of rules per word; an archive has far fewer distinct words than words.
-  const forms = new Map<string, string | null>();
-  const known = new Set<string>();
-  const normaliseIndexed = (term: string) => {
-    let form = forms.get(term);
-    if (form === undefined) {
-      form = normalise(term);
-      forms.set(term, form);
-      if (form) known.add(form);
+type Word = { text: string; parts: string[]; joined: string | null; tokens: string[] };
+
+/** Splits a word or identifier (a match of WORD_OR_IDENTIFIER) into its parts and joined tokens (none for a plain word). */
+function parseWord(text: string): Word {
+  const parts: string[] = [];
+  const tokens: string[] = [];
+  let joined = "";
+  let marked = false;
+  for (const [piece] of text.matchAll(PIECE)) {
+    if (IS_PART.test(piece)) {
+      parts.push(piece);
+      if (parts.length <= MAX_JOINED_PARTS) {
+        joined += piece;
+        if (parts.length >= 2) tokens.push(joined);
+      }
+    } else if (parts.length <= MAX_JOINED_PARTS) {
+      joined += joinCode(piece);
+      marked ||= piece === "+" || piece === "#";
     }
-    return form;
-  };
-  const index = new MiniSearch<Article>({
-    idField: "slug",
-    fields: ALL_FIELDS,
-    extractField: (article, field) => (field === "tags" ? article.tags.join(" ").replace(/-/g, " ") : String(article[field as keyof Article] ?? "")),
-    tokenize: (text) => text.match(WORD) ?? [],
-    processTerm: normaliseIndexed,
-    searchOptions: {
-      processTerm: normalise,
-      // Headline above tags above summary above body.
-      boost: { title: 8, tags: 5, summary: 2, text: 1 },
-      combineWith: "AND",
-    },
-  });
-  const bodyFrequency = new Map<string, number>();
-  for (let start = 0; start < articles.length; start += ARTICLES_PER_STEP) {
-    const step = articles.slice(start, start + ARTICLES_PER_STEP);
-    index.addAll(step);
-    for (const article of step) {
-      const forms = new Set(article.text.match(WORD)?.map(normaliseIndexed));
-      for (const form of forms) if (form) bodyFrequency.set(form, (bodyFrequency.get(form) ?? 0) + 1);
-    }
-    yield;
   }
-  return { index, bySlug: new Map(articles.map((article) => [article.slug, article])), bodyFrequency, known };
+  if (marked && parts.length <= MAX_JOINED_PARTS) tokens.push(joined);
+  return { text, parts, joined: tokens.at(-1) ?? null, tokens };
 }
 
-// Built once per list of articles: once per process in production, again
-// after an edit in development (when the loader returns a new list).
-const indexes = processWide("search-indexes", () => new WeakMap<readonly Article[], Indexed | Promise<Indexed>>());
+/** The form unicode61 gives a word: lowercase, accents (and private-use characters) removed. */
+function fold(word: string): string {
+  return word.normalize("NFD").replace(/[\p{M}\p{Co}]/gu, "").toLowerCase();
+}
 
-function searchIndex(articles: readonly Article[]): Indexed {
-  const found = indexes.get(articles);
-  if (found && !(found instanceof Promise)) return found;
-  const steps = indexSteps(articles);
-  let step = steps.next();
-  while (!step.done) step = steps.next();
-  indexes.set(articles, step.value);
-  return step.value;
+/** A headline word (or the start of one) spelled letter by letter: `ǂtǂiǂmǂeǂ`. */
+function titleToken(word: string): string {
+  return MARK + [...fold(word)].map((c) => c + MARK).join("");
+}
+
+/** The category as one token the tokenizer leaves whole: each character's code, `ǂǂ` before and ǂ after each. */
+function categoryToken(category: string): string {
+  return MARK + MARK + [...category].map((c) => c.codePointAt(0)!.toString(36) + MARK).join("");
+}
+
+/** A token every article has (in its category column): `ǂǂ`. */
+const ALL_TOKEN = MARK + MARK;
+
+/** The character before `index` (a whole surrogate pair), or "" at the start. */
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return "";
+  const low = text.charCodeAt(index - 1);
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.slice(index - 2, index) : text.charAt(index - 1);
 }
 
 /**
- * Builds the search index without blocking the server, one step per turn of
- * the event loop. Routes await this before searching, so the first search of
- * a process waits for the index while every other request is still answered.
+ * The joined tokens of the identifiers in `text`: what WORD_OR_IDENTIFIER finds there, but
+ * only looked for where a joiner follows a letter or digit (a regex with Unicode classes over
+ * every word of every body would cost most of the build).
  */
-export async function searchIndexReady(articles: readonly Article[] = getAllArticles()): Promise<void> {
-  const found = indexes.get(articles);
-  if (found) {
-    await found;
-    return;
+function identifierTokens(text: string): string[] {
+  const tokens: string[] = [];
+  let covered = 0;
+  for (const { index } of text.matchAll(JOIN_OR_END)) {
+    if (index < covered) continue;
+    let start = index;
+    for (let c = charBefore(text, start); c && TOKEN_CHAR.test(c); c = charBefore(text, start)) start -= c.length;
+    if (start === index) continue;
+    WORD_OR_IDENTIFIER_AT.lastIndex = start;
+    const [match] = WORD_OR_IDENTIFIER_AT.exec(text) ?? [""];
+    covered = start + match.length;
+    if (covered > index) tokens.push(...parseWord(match).tokens);
   }
-  const building = (async () => {
-    const steps = indexSteps(articles);
-    for (let step = steps.next(); ; step = steps.next()) {
-      if (step.done) return step.value;
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  })();
-  indexes.set(articles, building);
-  try {
-    indexes.set(articles, await building);
-  } catch (error) {
-    // The next search tries again rather than failing for the life of the process.
-    indexes.delete(articles);
-    throw error;
+  return tokens;
+}
+
+/** A column's text as indexed: the text itself, then the joined tokens of its identifiers and any `extra` tokens. */
+function indexedText(text: string, extra: string[] = []): string {
+  const tokens = [...identifierTokens(text), ...extra];
+  return tokens.length ? `${text}\n${tokens.join(" ")}` : text;
+}
+
+type StatementName = "stage" | "exists" | "vocabIn" | "count" | "ranked" | "recent" | "hit";
+
+const SQL: Record<StatementName, string> = {
+  stage: "INSERT INTO temp.search_stage (id, slug, title, tags, summary, text, category, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+  exists: "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+  vocabIn: "SELECT word FROM search_vocab WHERE word IN (SELECT value FROM json_each(?)) ORDER BY docs DESC, word",
+  count: "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?",
+  ranked: `SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY ${RANK}, rowid DESC LIMIT ? OFFSET ?`,
+  recent: "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?",
+  hit: `SELECT d.id, d.slug, d.title, d.summary,
+      highlight(search_fts, 0, char(1), char(2)) AS markedTitle, highlight(search_fts, 2, char(1), char(2)) AS markedSummary
+    FROM search_fts JOIN search_docs AS d ON d.key = search_fts.rowid WHERE search_fts MATCH ? AND search_fts.rowid = ?`,
+};
+
+const statements = new WeakMap<Database.Database, Partial<Record<StatementName, Database.Statement>>>();
+
+/** The prepared statement `name` for `db`, prepared on first use (a read-only db never prepares the inserts). */
+function statement(db: Database.Database, name: StatementName): Database.Statement {
+  let cached = statements.get(db);
+  if (!cached) statements.set(db, (cached = {}));
+  return (cached[name] ??= db.prepare(SQL[name]));
+}
+
+/** Creates the search tables in a new snapshot database being written. */
+export function createSearchTables(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE search_docs (
+      key INTEGER PRIMARY KEY, -- the article's place in time order: newest last
+      id INTEGER NOT NULL,     -- the article's row id in the snapshot
+      slug TEXT NOT NULL,
+      title TEXT NOT NULL,
+      tags TEXT NOT NULL,
+      summary TEXT NOT NULL,
+      body TEXT,               -- always NULL: FTS5 reads columns from here, and the body is only indexed
+      category TEXT NOT NULL,
+      time INTEGER NOT NULL
+    );
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+      title, tags, summary, body, category,
+      content = 'search_docs', content_rowid = 'key',
+      tokenize = '${TOKENIZER}'
+    );
+    CREATE TABLE search_vocab (word TEXT PRIMARY KEY, docs INTEGER NOT NULL) WITHOUT ROWID;
+    CREATE TEMP TABLE search_stage (id INTEGER, slug TEXT, title TEXT, tags TEXT, summary TEXT, text TEXT, category TEXT, time INTEGER);
+  `);
+}
+
+/**
+ * Adds documents (called once per batch while the snapshot is written, inside the writer's
+ * transaction, on the connection that created the tables: they wait in a temporary table).
+ */
+export function addSearchDocuments(db: Database.Database, documents: Iterable<SearchDocument>): void {
+  const stage = statement(db, "stage");
+  for (const doc of documents) {
+    if (!Number.isSafeInteger(doc.id) || doc.id <= 0) throw new Error(`search document ${doc.slug}: id must be a positive integer, not ${doc.id}`);
+    if (!Number.isFinite(doc.time)) throw new Error(`search document ${doc.slug}: time must be a number of ms, not ${doc.time}`);
+    stage.run(doc.id, doc.slug, doc.title, doc.tags.join(" "), doc.summary, doc.text, doc.category, Math.trunc(doc.time));
   }
 }
 
-/** Splits `text` into runs, marking each word whose normal form is one of the index terms that matched. */
-export function highlight(text: string, matchedTerms: readonly string[]): Highlighted {
-  const matched = new Set(matchedTerms);
-  const runs: Highlighted = [];
-  let last = 0;
-  for (const word of text.matchAll(WORD)) {
-    const form = normalise(word[0]);
-    if (!form || !matched.has(form)) continue;
-    if (word.index > last) runs.push({ text: text.slice(last, word.index), match: false });
-    runs.push({ text: word[0], match: true });
-    last = word.index + word[0].length;
-  }
-  if (last < text.length) runs.push({ text: text.slice(last), match: false });
-  return runs;
+type Staged = { id: number; slug: string; title: string; tags: string; summary: string; text: string; category: string; time: number };
+
+/**
+ * Called once after the last batch: writes the documents in time order (oldest first; at one
+ * instant, slugs in reverse, so that newest first lists them by slug as the site does), indexes
+ * them, merges the index into one segment and builds the vocabulary of title and tag words.
+ */
+export function finishSearchTables(db: Database.Database): void {
+  const order = db.prepare("SELECT rowid FROM temp.search_stage ORDER BY time, slug DESC").pluck().all() as number[];
+  const staged = db.prepare("SELECT * FROM temp.search_stage WHERE rowid = ?");
+  const insertDoc = db.prepare("INSERT INTO search_docs (key, id, slug, title, tags, summary, category, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  const insertFts = db.prepare("INSERT INTO search_fts (rowid, title, tags, summary, body, category) VALUES (?, ?, ?, ?, ?, ?)");
+  const vocabulary = new Map<string, number>();
+  order.forEach((rowid, index) => {
+    const doc = staged.get(rowid) as Staged;
+    const key = index + 1;
+    const titleWords = new Set(fold(doc.title).match(PLAIN_WORD));
+    for (const word of new Set([...titleWords, ...(fold(doc.tags).match(PLAIN_WORD) ?? [])])) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+    insertDoc.run(key, doc.id, doc.slug, doc.title, doc.tags, doc.summary, doc.category, doc.time);
+    insertFts.run(
+      key,
+      indexedText(doc.title, [...titleWords].map(titleToken)),
+      indexedText(doc.tags),
+      indexedText(doc.summary),
+      indexedText(doc.text),
+      `${categoryToken(doc.category)} ${ALL_TOKEN}`,
+    );
+  });
+  db.exec("DROP TABLE temp.search_stage; INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  const insertWord = db.prepare("INSERT INTO search_vocab (word, docs) VALUES (?, ?)");
+  for (const [word, count] of vocabulary) if ([...word].length >= TYPO_MIN_LENGTH - 1) insertWord.run(word, count);
 }
 
 /** Trims, collapses space and cuts a query to MAX_QUERY_LENGTH characters. */
@@ -149,59 +273,210 @@ export function cleanQuery(raw: string | undefined): string {
   return (raw ?? "").replace(/\s+/g, " ").trim().slice(0, MAX_QUERY_LENGTH).trimEnd();
 }
 
-/**
- * One sub-query a word, all of which must match. A common word matches
- * headlines and tags only. A word of five letters or more that the archive
- * does not contain is taken as a typo: it matches headline and tag words one
- * edit away ("satelite" finds "satellite"). As the reader types, the last word
- * may also be the start of a headline word ("tim" finds "Timetable"), which is
- * what the suggestions show.
- */
-function queryFor(query: string, asYouType: boolean, { index, bodyFrequency, known }: Indexed): Query {
-  const words = (query.match(WORD) ?? []).filter((word) => normalise(word));
-  const common = index.documentCount * COMMON_SHARE;
-  return {
-    combineWith: "AND",
-    queries: words.map((word, position): Query => {
-      const form = normalise(word)!;
-      const typo = !known.has(form) && word.length >= 5;
-      const whole: Query = typo
-        ? { queries: [word], fuzzy: 1, fields: HEADLINE_FIELDS }
-        : { queries: [word], fields: (bodyFrequency.get(form) ?? 0) > common ? HEADLINE_FIELDS : ALL_FIELDS };
-      const typing = asYouType && position === words.length - 1 && word.length >= 2;
-      return typing ? { combineWith: "OR", queries: [whole, { queries: [word], prefix: true, fields: ["title"] }] } : whole;
-    }),
-  };
-}
-
-function rank(a: SearchResult, b: SearchResult, bySlug: Map<string, Article>): number {
-  return b.score - a.score || newestFirst(bySlug.get(a.id)!, bySlug.get(b.id)!);
-}
+/** An FTS5 string: every term is quoted, so nothing a reader types is query syntax. */
+const quote = (term: string) => `"${term.replace(/"/g, '""')}"`;
+const any = (terms: string[]) => (terms.length === 1 ? terms[0]! : `(${terms.join(" OR ")})`);
 
 /**
- * Articles matching every word of `query` (small typos allowed; with
- * `asYouType`, the last word as a prefix), best first, ties going to the
- * newer; `offset`/`limit` select a page.
+ * Singular and plural forms the porter stemmer does not bring together ("bus" and "buses",
+ * "fly" and "flies"); a plain -s plural ("cats") it does, and is left out.
  */
-export function searchArticles(
-  rawQuery: string,
-  options: { category?: string; offset?: number; limit?: number; asYouType?: boolean } = {},
-  articles: readonly Article[] = getAllArticles(),
-): SearchResults {
+function numberForms(word: string): string[] {
+  if (word.length < 3 || !/^\p{L}+$/u.test(word) || STOP_WORDS.has(word)) return [];
+  const forms = new Set([pluralize.singular(word), pluralize.plural(word)]);
+  forms.delete(word);
+  const regular = (short: string, long: string) => long === `${short}s` && !/(s|ie)$/.test(short);
+  return [...forms].filter((form) => form && !regular(word, form) && !regular(form, word));
+}
+
+/** Every string one edit (delete, transpose, replace, insert) away from `word`. */
+function oneEditAway(word: string): string[] {
+  const letters = [...word];
+  const alphabet = new Set([..."abcdefghijklmnopqrstuvwxyz0123456789", ...letters]);
+  const variants = new Set<string>();
+  for (let i = 0; i <= letters.length; i++) {
+    const head = letters.slice(0, i).join("");
+    const rest = letters.slice(i).join("");
+    const after = letters.slice(i + 1).join("");
+    if (i < letters.length) variants.add(head + after);
+    if (i < letters.length - 1) variants.add(head + letters[i + 1] + letters[i] + letters.slice(i + 2).join(""));
+    for (const c of alphabet) {
+      if (i < letters.length) variants.add(head + c + after);
+      variants.add(head + c + rest);
+    }
+  }
+  variants.delete(word);
+  return [...variants];
+}
+
+type Match = {
+  /** All words, as an FTS5 expression. */
+  expression: string;
+  /**
+   * All words in the headline: an expression on the indexed title words, whose lists are short,
+   * so it is cheap. What it matches, `expression` matches too.
+   */
+  inTitle: string;
+  /** Every phrase that can match, ORed, for highlight(): no prefixes, which cost a scan of the terms each time. */
+  phrases: string;
+  /** The trailing + ++ # of identifiers in the query, to add to highlight()'s mark on the letter. */
+  markers: string[];
+  /** As the reader types, the last word, to mark the headline words it starts. */
+  prefix: string | null;
+};
+
+/** The FTS5 expressions for a cleaned query: one group per word, all of which must match; null when some word matches nothing. */
+function parseQuery(db: Database.Database, query: string, asYouType: boolean): Match | null {
+  const found = [...query.normalize("NFC").replaceAll(MARK, " ").matchAll(WORD_OR_IDENTIFIER)].map(([text]) => parseWord(text));
+  const isStop = (word: Word) => !word.joined && STOP_WORDS.has(word.text.toLowerCase());
+  // Stop words ("the", "which") say little, so they are dropped when the query has other words.
+  const words = found.some((word) => !isStop(word)) ? found.filter((word) => !isStop(word)) : found;
+  if (words.length === 0) return null;
+  const last = asYouType ? found.at(-1) : undefined;
+
+  const groups: string[] = [];
+  const inTitle: string[] = [];
+  const phrases: string[] = [];
+  let prefix: string | null = null;
+  for (const word of words) {
+    if (word.joined) {
+      // An identifier: its joined token, and its parts side by side for highlight() to mark.
+      groups.push(`(${quote(word.joined)} AND ${quote(word.parts.join(" "))})`);
+      inTitle.push(`{title} : ${quote(word.joined)}`);
+      phrases.push(quote(word.parts.join(" ")));
+      continue;
+    }
+    const lower = word.text.toLowerCase();
+    const forms = [lower, ...numberForms(lower)];
+    const options: string[] = [];
+    const titleOptions: string[] = [];
+    const whole = any(forms.map(quote));
+    if (statement(db, "exists").get(whole) !== undefined) {
+      options.push(whole);
+      phrases.push(whole);
+      titleOptions.push(...forms.map((form) => quote(titleToken(form))));
+    } else if ([...lower].length >= TYPO_MIN_LENGTH && [...lower].length <= TYPO_MAX_LENGTH && /\p{L}/u.test(lower)) {
+      // Not in the archive: a typo for a headline or tag word one edit away ("satelite").
+      const near = statement(db, "vocabIn").pluck().all(JSON.stringify(oneEditAway(fold(lower)))) as string[];
+      if (near.length) options.push(`{title tags} : ${any(near.map(quote))}`);
+      phrases.push(...near.map(quote));
+      titleOptions.push(...near.map((form) => quote(titleToken(form))));
+    }
+    if (word === last && [...lower].length >= PREFIX_MIN_LENGTH) {
+      // As the reader types: also the start of a headline word ("timeta" finds "Timetable").
+      options.push(`${quote(titleToken(lower))}*`);
+      titleOptions.push(`${quote(titleToken(lower))}*`);
+      prefix = lower;
+    }
+    if (options.length === 0) return null;
+    groups.push(any(options));
+    inTitle.push(any(titleOptions));
+  }
+  const markers = [...new Set(words.map((word) => /(\+\+|\+|#)$/.exec(word.text)?.[0] ?? ""))].filter(Boolean).sort((a, b) => b.length - a.length);
+  // ALL_TOKEN, which every article has, so the row is found even when only a prefix matched it.
+  phrases.push(quote(ALL_TOKEN));
+  return { expression: groups.join(" AND "), inTitle: inTitle.join(" AND "), phrases: phrases.join(" OR "), markers, prefix };
+}
+
+/**
+ * Row keys of one page of the articles matching the query (`total` of them), best first.
+ * Up to RANK_LIMIT matches, all are ranked by BM25, ties going to the newer. Beyond that (a word
+ * in many articles, whose BM25 weight is small anyway, and whose every mention BM25 would count)
+ * the articles with every word in the headline come first, ranked by BM25 on their headline
+ * words (newest first if there are more than RANK_LIMIT of them too), then the rest, newest
+ * first. Newest first costs nothing: the index is in time order.
+ */
+function pageKeys(db: Database.Database, match: Match, filter: string, total: number, offset: number, limit: number): number[] {
+  const ranked = (expression: string, take: number, skip: number) => statement(db, "ranked").pluck().all(expression, take, skip) as number[];
+  const recent = (expression: string, take: number, skip: number) => statement(db, "recent").pluck().all(expression, take, skip) as number[];
+  if (total <= RANK_LIMIT) return ranked(`(${match.expression})${filter}`, limit, offset);
+  // Every word in the headline implies the whole query matches (see parseQuery).
+  const headline = `(${match.inTitle})${filter}`;
+  const inHeadline = statement(db, "count").pluck().get(headline) as number;
+  const keys = offset < inHeadline ? (inHeadline <= RANK_LIMIT ? ranked : recent)(headline, limit, offset) : [];
+  if (keys.length < limit) keys.push(...recent(`((${match.expression})${filter}) NOT (${match.inTitle})`, limit - keys.length, Math.max(0, offset - inHeadline)));
+  return keys;
+}
+
+const OPEN = "\u0001";
+const CLOSE = "\u0002";
+const MARKED_RUN = new RegExp(`${OPEN}([^${CLOSE}]*)${CLOSE}|([^${OPEN}]+)`, "g");
+
+/**
+ * Turns highlight() output back into runs. A marked identifier's trailing `markers` (the ++ of
+ * C++) join its mark; with `prefix`, words starting with it are marked too. The text is left
+ * unmarked if it holds a marker character itself.
+ */
+function runs(original: string, marked: string | null, markers: readonly string[], prefix: string | null): Highlighted {
+  if (!original) return [];
+  if (marked === null || original.includes(OPEN) || original.includes(CLOSE)) return [{ text: original, match: false }];
+  let result: Highlighted = [];
+  for (const [, matched, plain] of marked.matchAll(MARKED_RUN)) {
+    const text = matched ?? plain!;
+    if (text) result.push({ text, match: matched !== undefined });
+  }
+  // highlight() read the text it marks from the same row; if it differs, show the text unmarked.
+  if (result.map((run) => run.text).join("") !== original) return [{ text: original, match: false }];
+  for (let i = 0; i < result.length - 1; i++) {
+    const [run, next] = [result[i]!, result[i + 1]!];
+    const marker = run.match && !next.match && markers.find((m) => next.text.startsWith(m) && !/^[\p{L}\p{N}]/u.test(next.text.slice(m.length)));
+    if (!marker) continue;
+    run.text += marker;
+    next.text = next.text.slice(marker.length);
+    if (!next.text) result.splice(i + 1, 1);
+  }
+  if (prefix) {
+    const start = fold(prefix);
+    result = result.flatMap((run) => {
+      if (run.match) return [run];
+      const split: Highlighted = [];
+      let last = 0;
+      for (const word of run.text.matchAll(PLAIN_WORD)) {
+        if (!fold(word[0]).startsWith(start)) continue;
+        if (word.index > last) split.push({ text: run.text.slice(last, word.index), match: false });
+        split.push({ text: word[0], match: true });
+        last = word.index + word[0].length;
+      }
+      if (last < run.text.length) split.push({ text: run.text.slice(last), match: false });
+      return split;
+    });
+  }
+  return result;
+}
+
+const whole = (value: number | undefined, fallback: number, max: number) =>
+  value === undefined || !Number.isFinite(value) ? fallback : Math.min(max, Math.max(0, Math.trunc(value)));
+
+/**
+ * Articles matching every word of the query, best first (headline above tags above summary above
+ * body, by BM25), ties going to the newer; `offset`/`limit` select a page. Runs on a read-only
+ * database.
+ */
+export function searchSnapshot(db: Database.Database, rawQuery: string, options: SearchOptions = {}): SearchResults {
   const query = cleanQuery(rawQuery);
-  if (!query) return { query, total: 0, hits: [] };
-  const indexed = searchIndex(articles);
-  const { index, bySlug } = indexed;
-  const { category, offset = 0, limit = SEARCH_PAGE_SIZE, asYouType = false } = options;
-  const results = index
-    .search(queryFor(query, asYouType, indexed), { filter: category ? (result) => bySlug.get(result.id)?.category === category : undefined })
-    .sort((a, b) => rank(a, b, bySlug));
-  return {
-    query,
-    total: results.length,
-    hits: results.slice(offset, offset + limit).map((result) => {
-      const article = bySlug.get(result.id)!;
-      return { article, title: highlight(article.title, result.terms), summary: highlight(article.summary, result.terms) };
-    }),
-  };
+  const none = { query, total: 0, hits: [] };
+  if (!query) return none;
+  const { category, asYouType = false } = options;
+  const offset = whole(options.offset, 0, Number.MAX_SAFE_INTEGER);
+  const limit = whole(options.limit, SEARCH_PAGE_SIZE, 1_000);
+  const match = parseQuery(db, query, asYouType);
+  if (!match) return none;
+
+  const filter = category ? ` AND ${quote(categoryToken(category))}` : "";
+  const total = statement(db, "count").pluck().get(`(${match.expression})${filter}`) as number;
+  if (total === 0 || offset >= total || limit === 0) return { query, total, hits: [] };
+  const keys = pageKeys(db, match, filter, total, offset, limit);
+
+  const hit = statement(db, "hit");
+  const hits = keys.map((key): SearchHitRow => {
+    // A BigInt binds as an integer: beside MATCH, FTS5 ignores `rowid = ?` bound to a real (as a JS number is).
+    const row = hit.get(match.phrases, BigInt(key)) as { id: number; slug: string; title: string; summary: string; markedTitle: string | null; markedSummary: string | null };
+    return {
+      id: row.id,
+      slug: row.slug,
+      title: runs(row.title, row.markedTitle, match.markers, match.prefix),
+      summary: runs(row.summary, row.markedSummary, match.markers, null),
+    };
+  });
+  return { query, total, hits };
 }

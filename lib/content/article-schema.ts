@@ -77,20 +77,21 @@ export type Heading = { depth: number; text: string; id: string };
 /** Something the renderer dropped or could not read, on a line of the file: reported, never fatal. */
 export type BodyWarning = { line: number; message: string };
 
-/** Fields computed once by the loader from the file name and body. */
+/** Fields computed once by the loader from the file name and a scan of the body. */
 type Derived = {
   slug: string;
   url: `/articles/${string}`;
   categoryLabel: string;
-  html: string;
-  headings: Heading[];
   wordCount: number;
-  /** The body as plain words, for the search index. */
-  text: string;
   /** Minutes, ceil(words / 200), at least 1. */
   readingTime: number;
-  /** What check-content reports for this file (dropped HTML, other generators' syntax). */
-  warnings: BodyWarning[];
 };
 
+/**
+ * An article as lists, pages and feeds see it: front matter and what the scan derived. The
+ * body's HTML is not part of it: it is rendered when a page first needs it (ArticleBody).
+ */
 export type Article = Frontmatter & Derived;
+
+/** A body rendered to sanitized HTML, with its outline. */
+export type ArticleBody = { html: string; headings: Heading[] };

@@ -1,15 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Article, BodyWarning } from "./article-schema";
-import { buildCollection, type CategorySummary, type Collection, type TagSummary } from "../archive/collection";
-import { contentCacheDir, openContentCache, type ContentCache } from "./content-cache";
+import type { BodyWarning } from "./article-schema";
+import type { ContentCache } from "./content-cache";
 import { ContentError, type ContentProblem } from "./content-error";
-import { parseArticle } from "./parse-article";
-import { parserFingerprint } from "./parser-fingerprint";
-import { processWide } from "../archive/process-wide";
-import { RELATED_COUNT, relatedArticles } from "../archive/related";
-
-export type { Article, CategorySummary, TagSummary };
+import { decodeArticle, parseArticle, type ScannedArticle } from "./parse-article";
 
 /** `CONTENT_DIR` points the site at another archive without touching the repo. */
 export function contentDir(): string {
@@ -52,13 +46,29 @@ function filesSignature(dir: string): string {
     .join("|");
 }
 
+/** A valid article as loaded: its scan, its body's Markdown, and where its rendered body is cached. */
+export type LoadedArticle = ScannedArticle & {
+  markdown: string;
+  /** The content cache's key for this file's bytes (and images); undefined without a cache. */
+  cacheKey?: string;
+  /** Whether the article is a folder, whose images are served beside it. */
+  folder: boolean;
+};
+
+export type LoadOptions = {
+  /** Takes what an earlier run scanned from the same bytes, and keeps what this run scans. */
+  cache?: ContentCache;
+  /** What a file loses in rendering; warnings never fail the load. */
+  warn?: (file: string, warning: BodyWarning) => void;
+};
+
 /**
- * Reads and validates every article in `dir`, taking what `cache` already
- * parsed from the same bytes. Throws one ContentError listing every problem in
- * the folder, so no bad file is ever half-rendered. Warnings (what a file lost in rendering)
- * go to `warn` and never fail the load.
+ * Reads and validates every article in `dir`, handing each valid one to `accept` as it is read,
+ * so an archive of any size passes through without being held. Throws one ContentError listing
+ * every problem in the folder once all are read: the caller discards what it was handed, so no
+ * bad file is ever half-served.
  */
-export function loadArticles(dir: string, cache?: ContentCache, warn?: (file: string, warning: BodyWarning) => void): Article[] {
+export function forEachArticle(dir: string, accept: (article: LoadedArticle) => void, { cache, warn }: LoadOptions = {}): void {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -68,7 +78,6 @@ export function loadArticles(dir: string, cache?: ContentCache, warn?: (file: st
   }
 
   const problems: ContentProblem[] = [];
-  const articles: Article[] = [];
   const fileOfSlug = new Map<string, string>();
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     if (entry.name.startsWith(".")) continue;
@@ -79,90 +88,43 @@ export function loadArticles(dir: string, cache?: ContentCache, warn?: (file: st
       continue;
     }
     const shownFile = shown(source.path);
-    const bytes = fs.readFileSync(source.path);
-    const key = cache?.keyOf(source.name, bytes, source.folder && filesSignature(source.folder));
-    const cached = key === undefined ? undefined : cache?.get(key);
-    const result = cached ? { ok: true as const, article: cached } : parseArticle(source.name, bytes, shownFile, { folder: source.folder });
-    if (result.ok && key !== undefined && !cached) cache?.set(key, result.article);
+    const bytes = fs.readFileSync(/* turbopackIgnore: true */ source.path);
+    const cacheKey = cache?.keyOf(source.name, bytes, source.folder && filesSignature(source.folder));
+    const cached = cacheKey === undefined ? undefined : cache?.get(cacheKey, "scan");
+    const result = cached ? { ok: true as const, scanned: cached } : parseArticle(source.name, bytes, shownFile, { folder: source.folder });
+    if (result.ok && cacheKey !== undefined && !cached) cache?.set(cacheKey, "scan", result.scanned);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
     }
-    const twin = fileOfSlug.get(result.article.slug);
+    const { slug } = result.scanned.article;
+    const twin = fileOfSlug.get(slug);
     if (twin) {
-      problems.push({ file: shownFile, field: "slug", message: `expected a slug of its own, found "${result.article.slug}", which ${twin} already gives` });
+      problems.push({ file: shownFile, field: "slug", message: `expected a slug of its own, found "${slug}", which ${twin} already gives` });
       continue;
     }
-    fileOfSlug.set(result.article.slug, shownFile);
-    for (const warning of result.article.warnings) warn?.(shownFile, warning);
-    articles.push(result.article);
+    fileOfSlug.set(slug, shownFile);
+    for (const warning of result.scanned.warnings) warn?.(shownFile, warning);
+    // Problems are reported all at once at the end; until one is found, every article passes on.
+    if (problems.length > 0) continue;
+    const markdown = decodeArticle(bytes)!.slice(result.scanned.bodyStart);
+    accept({ ...result.scanned, markdown, cacheKey, folder: source.folder !== undefined });
   }
   if (problems.length > 0) throw new ContentError(problems);
+}
+
+/** Every valid article in `dir`, in file-name order; for archives small enough to hold (tests, tools). */
+export function loadArticles(dir: string, options: LoadOptions = {}): LoadedArticle[] {
+  const articles: LoadedArticle[] = [];
+  forEachArticle(dir, (article) => articles.push(article), options);
   return articles;
 }
 
-// In development the folder is re-read when any file changes, so an edit shows
-// on reload; in production content is parsed once per process.
-const watchesFiles = process.env.NODE_ENV === "development";
-
-function folderSignature(dir: string): string {
+/** The names, sizes and times of every file under `dir`, or "missing": what changes when an editor saves or adds an image. */
+export function folderSignature(dir: string): string {
   try {
     return filesSignature(dir);
   } catch {
     return "missing";
   }
-}
-
-/**
- * The cache the site reads: the build inlines the fingerprint of the code it
- * bundled (next.config.ts), while development re-reads the sources so an edit
- * to the renderer shows on reload. Without a fingerprint (tests), no cache.
- */
-function siteCache(): ContentCache | undefined {
-  const fingerprint = watchesFiles ? parserFingerprint() : process.env.CONTENT_PARSER_FINGERPRINT;
-  return fingerprint ? openContentCache(contentCacheDir(), fingerprint) : undefined;
-}
-
-type Loaded = { dir: string; signature: string | undefined; collection: Collection };
-const state = processWide("content", (): { loaded?: Loaded } => ({}));
-
-function collection(): Collection {
-  const dir = contentDir();
-  const signature = watchesFiles ? folderSignature(dir) : undefined;
-  const { loaded } = state;
-  if (loaded?.dir === dir && loaded.signature === signature) return loaded.collection;
-  state.loaded = { dir, signature, collection: buildCollection(loadArticles(dir, siteCache()), watchesFiles) };
-  return state.loaded.collection;
-}
-
-/** Every published article, newest first (drafts too, in development). */
-export function getAllArticles(): Article[] {
-  return collection().articles;
-}
-
-/** The article at `slug`, or undefined: a missing article is the route's to handle. */
-export function getArticle(slug: string): Article | undefined {
-  return collection().bySlug.get(slug);
-}
-
-/** Categories in use, by label, with how many articles each holds. */
-export function getCategories(): CategorySummary[] {
-  return collection().categories;
-}
-
-/** Tags in use, most used first. */
-export function getTags(): TagSummary[] {
-  return collection().tags;
-}
-
-export function getArticlesInCategory(category: string): Article[] {
-  return collection().byCategory.get(category) ?? [];
-}
-
-export function getArticlesWithTag(tag: string): Article[] {
-  return collection().byTag.get(tag) ?? [];
-}
-
-export function getRelatedArticles(article: Article, count = RELATED_COUNT): Article[] {
-  return relatedArticles(collection().related, article, count);
 }

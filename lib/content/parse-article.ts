@@ -1,16 +1,33 @@
 import path from "node:path";
 import matter from "gray-matter";
 import YAML from "yaml";
-import { FRONTMATTER_KEYS, SLUG_PATTERN, frontmatterSchema, type Article } from "./article-schema";
+import { articleTerms, type Term } from "../archive/related";
 import { resolveImage, type ImageContext } from "../markdown/article-images";
-import { problemsFromIssues, type ContentProblem } from "./content-error";
+import { scanBody } from "../markdown/body-scan";
+import { FRONTMATTER_KEYS, SLUG_PATTERN, frontmatterSchema, type Article, type BodyWarning } from "./article-schema";
 import { categoryLabel } from "./category-label";
-import { renderMarkdown } from "../markdown/markdown";
+import { problemsFromIssues, type ContentProblem } from "./content-error";
 import { readingTime } from "./reading-time";
 
 const ARTICLE_EXTENSIONS = [".md", ".markdown"] as const;
 
-export type ParseResult = { ok: true; article: Article } | { ok: false; problems: ContentProblem[] };
+/**
+ * What the build knows of a file without rendering its body: the article, the body's plain words
+ * (for search) and distinctive terms (for related articles), what rendering will drop, and where
+ * the body starts, so it can be rendered on demand without reading the front matter again.
+ */
+export type ScannedArticle = {
+  article: Article;
+  text: string;
+  terms: Term[];
+  warnings: BodyWarning[];
+  /** The body is the decoded file (without a byte order mark) from this character on. */
+  bodyStart: number;
+  /** The line of the file on which the body starts, so that warnings name lines of the file. */
+  firstLine: number;
+};
+
+export type ParseResult = { ok: true; scanned: ScannedArticle } | { ok: false; problems: ContentProblem[] };
 
 // The core schema keeps dates as the text the editor wrote (no implicit
 // timestamps), and a low alias budget turns "billion laughs" into an error.
@@ -36,19 +53,27 @@ function slugFromFileName(fileName: string): string | undefined {
 /** Where an article's files are: its folder when it is one, and public/ for root image paths. */
 export type ArticlePlace = { folder?: string; publicDir?: string };
 
-function firstLine(message: string): string {
+function firstLineOf(message: string): string {
   return message.split("\n")[0]?.trim() ?? message;
 }
 
-/** The line of the file on which the body starts: the body is the end of the source, after the front matter. */
-function bodyFirstLine(source: string, body: string): number {
-  const start = source.lastIndexOf(body);
+/** The line of the file on which the body, starting at character `start`, starts. */
+function bodyFirstLine(source: string, start: number): number {
   let line = 1;
   for (let i = 0; i < start; i++) if (source.charCodeAt(i) === 10) line += 1;
   return line;
 }
 
-/** One file's bytes to an Article, or every problem with it. */
+/** The decoded text of an article file: UTF-8, without a byte order mark; undefined for other bytes. */
+export function decodeArticle(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8.decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    return undefined;
+  }
+}
+
+/** One file's bytes to a scanned Article (validated front matter, body scanned but not rendered), or every problem with it. */
 export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: string, place: ArticlePlace = {}): ParseResult {
   const fail = (field: string, message: string): ParseResult => ({ ok: false, problems: [{ file: displayPath, field, message }] });
 
@@ -60,22 +85,18 @@ export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: s
     );
   }
 
-  let source: string;
-  try {
-    source = utf8.decode(bytes);
-  } catch {
-    return fail("file", "expected UTF-8 text, found bytes that are not valid UTF-8");
-  }
+  const source = decodeArticle(bytes);
+  if (source === undefined) return fail("file", "expected UTF-8 text, found bytes that are not valid UTF-8");
   if (source.trim() === "") return fail("file", "expected front matter and a body, found an empty file");
-  if (!/^\uFEFF?---\r?\n/.test(source)) {
+  if (!/^---\r?\n/.test(source)) {
     return fail("front matter", 'expected the file to start with a "---" line opening the front matter, found none');
   }
 
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(source.replace(/^\uFEFF/, ""), matterOptions);
+    parsed = matter(source, matterOptions);
   } catch (error) {
-    return fail("front matter", `expected valid YAML, found an error: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+    return fail("front matter", `expected valid YAML, found an error: ${firstLineOf(error instanceof Error ? error.message : String(error))}`);
   }
 
   const data: unknown = parsed.data;
@@ -92,30 +113,30 @@ export function parseArticle(fileName: string, bytes: Uint8Array, displayPath: s
   const hero = result.data.image === undefined ? undefined : resolveImage(result.data.image, images);
   if (hero && "problem" in hero) problems.push({ file: displayPath, field: "image", message: hero.problem });
 
-  let body: ReturnType<typeof renderMarkdown>;
+  // gray-matter's content is the end of the file, after the front matter's closing line.
+  const bodyStart = source.length - parsed.content.length;
+  const firstLine = bodyFirstLine(source, bodyStart);
+  let body: ReturnType<typeof scanBody>;
   try {
-    body = renderMarkdown(parsed.content, { firstLine: bodyFirstLine(source, parsed.content), images });
+    body = scanBody(parsed.content, { firstLine, images });
   } catch (error) {
-    return fail("body", `expected Markdown the renderer can handle, found an error: ${firstLine(error instanceof Error ? error.message : String(error))}`);
+    return fail("body", `expected Markdown the renderer can handle, found an error: ${firstLineOf(error instanceof Error ? error.message : String(error))}`);
   }
   for (const missing of body.missingImages) {
     problems.push({ file: displayPath, field: "body", message: `${missing.line === undefined ? "" : `line ${missing.line}: `}${missing.message}` });
   }
   if (problems.length > 0) return { ok: false, problems };
+  const article: Article = {
+    ...result.data,
+    image: hero && !("problem" in hero) ? hero.src : result.data.image,
+    slug,
+    url: `/articles/${slug}`,
+    categoryLabel: categoryLabel(result.data.category),
+    wordCount: body.wordCount,
+    readingTime: readingTime(body.wordCount),
+  };
   return {
     ok: true,
-    article: {
-      ...result.data,
-      image: hero && !("problem" in hero) ? hero.src : result.data.image,
-      slug,
-      url: `/articles/${slug}`,
-      categoryLabel: categoryLabel(result.data.category),
-      html: body.html,
-      headings: body.headings,
-      wordCount: body.wordCount,
-      text: body.text,
-      readingTime: readingTime(body.wordCount),
-      warnings: body.warnings,
-    },
+    scanned: { article, text: body.text, terms: articleTerms({ title: article.title, summary: article.summary, text: body.text }), warnings: body.warnings, bodyStart, firstLine },
   };
 }

@@ -43,7 +43,7 @@ function dimensions(file: string): { width?: number; height?: number } {
  * The file behind a local image path, the URL it is served at, and its size; or why it cannot
  * be served. Relative paths must stay inside the article's folder.
  */
-export function resolveImage(written: string, context: ImageContext): ResolvedImage | { problem: string } | undefined {
+export function resolveImage(written: string, context: ImageContext, { measure = true }: { measure?: boolean } = {}): ResolvedImage | { problem: string } | undefined {
   if (!isLocal(written)) return undefined;
   let decoded: string;
   try {
@@ -65,7 +65,7 @@ export function resolveImage(written: string, context: ImageContext): ResolvedIm
     return { problem: `expected the image ${JSON.stringify(written)} at ${path.relative(process.cwd(), file)}, found no such file` };
   }
   const src = relative ? `${context.folderUrl}/${path.relative(context.folder!, file).split(path.sep).map(encodeURIComponent).join("/")}` : written;
-  return { src, ...dimensions(file), responsive: OPTIMIZABLE.test(file) };
+  return { src, ...(measure ? dimensions(file) : {}), responsive: OPTIMIZABLE.test(file) };
 }
 
 /**
@@ -80,35 +80,52 @@ function srcset(src: string, width: number): string {
   return [...smaller.map((allowed) => `${url(allowed)} ${allowed}w`), `${url(widest)} ${Math.min(width, widest)}w`].join(", ");
 }
 
+export type ImagePlacement = {
+  context?: ImageContext;
+  missing: MissingImage[];
+  firstLine: number;
+  /** Read each file's width and height (the page needs them; the body scan does not). */
+  measure?: boolean;
+};
+
 /**
- * Resolves every local image of the body after sanitizing: served from the article's folder or
- * public/, with its width and height (no layout shift), lazy loading and responsive sizes. A
- * local image that is not there is recorded in `missing`, which fails the article.
+ * Resolves one sanitized `<img>`: a local image is served from the article's folder or public/,
+ * with its width and height (no layout shift), lazy loading and responsive sizes. A local image
+ * that is not there is recorded in `missing`, which fails the article, and keeps the src written.
  */
-export function rehypeImages(options: { context?: ImageContext; missing: MissingImage[]; firstLine: number }) {
+export function placeImage(node: Element, options: ImagePlacement): void {
+  const { context } = options;
+  if (!context || typeof node.properties.src !== "string") return;
+  const resolved = resolveImage(node.properties.src, context, { measure: options.measure });
+  if (!resolved) return;
+  if ("problem" in resolved) {
+    const line = node.position ? node.position.start.line + options.firstLine - 1 : undefined;
+    options.missing.push({ src: node.properties.src, line, message: resolved.problem });
+    return;
+  }
+  node.properties.src = resolved.src;
+  if (resolved.width && resolved.height) {
+    node.properties.width ??= resolved.width;
+    node.properties.height ??= Math.round((resolved.height * Number(node.properties.width)) / resolved.width) || resolved.height;
+  }
+  if (resolved.responsive && resolved.width) {
+    node.properties.srcSet = srcset(resolved.src, resolved.width);
+    node.properties.sizes = SIZES;
+  }
+  node.properties.loading ??= "lazy";
+  node.properties.decoding = "async";
+}
+
+/**
+ * Resolves every local image of the body after sanitizing (placeImage), and lists the src of
+ * every image, local or remote, in document order.
+ */
+export function rehypeImages(options: ImagePlacement & { images: string[] }) {
   return (tree: Root) => {
-    const { context } = options;
-    if (!context) return;
     visit(tree, "element", (node: Element) => {
-      if (node.tagName !== "img" || typeof node.properties.src !== "string") return;
-      const resolved = resolveImage(node.properties.src, context);
-      if (!resolved) return;
-      if ("problem" in resolved) {
-        const line = node.position ? node.position.start.line + options.firstLine - 1 : undefined;
-        options.missing.push({ src: node.properties.src, line, message: resolved.problem });
-        return;
-      }
-      node.properties.src = resolved.src;
-      if (resolved.width && resolved.height) {
-        node.properties.width ??= resolved.width;
-        node.properties.height ??= Math.round((resolved.height * Number(node.properties.width)) / resolved.width) || resolved.height;
-      }
-      if (resolved.responsive && resolved.width) {
-        node.properties.srcSet = srcset(resolved.src, resolved.width);
-        node.properties.sizes = SIZES;
-      }
-      node.properties.loading ??= "lazy";
-      node.properties.decoding = "async";
+      if (node.tagName !== "img") return;
+      placeImage(node, options);
+      if (typeof node.properties.src === "string") options.images.push(node.properties.src);
     });
   };
 }

@@ -52,10 +52,12 @@ const allowed = new Set(allowlist.tagNames);
 /**
  * Records each element the sanitizer is about to remove, with its line, so that check-content
  * can say what an article lost (`content/x.md:12: dropped <script>`) instead of dropping it silently.
+ * One report per element name and line: the transformer may run over several trees of one body
+ * (the body scan runs it over each block of raw HTML), and reports each once.
  */
 export function rehypeReportDropped(options: { warnings: BodyWarning[]; firstLine: number }) {
+  const seen = new Set<string>();
   return (tree: Root) => {
-    const seen = new Set<string>();
     visit(tree, "element", (node: Element) => {
       if (allowed.has(node.tagName)) return;
       const line = (node.position?.start.line ?? 1) + options.firstLine - 1;

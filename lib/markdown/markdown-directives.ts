@@ -4,9 +4,34 @@ import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-uti
 import type { State } from "mdast-util-to-hast";
 import { visit } from "unist-util-visit";
 import type { BodyWarning } from "../content/article-schema";
-import { videoEmbed } from "./video-embed";
+import { videoEmbed, type VideoEmbed } from "./video-embed";
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+/** A directive as the editor wrote it: its kind, name and attributes. */
+export type DirectiveSyntax = { type: Directive["type"]; name: string; attributes?: Record<string, string | null | undefined> | null };
+
+/**
+ * What a directive becomes: `::video{src="…"}` with a YouTube or Vimeo address is the video; a
+ * container (`:::note`) is its content, without the directive; anything else is the text the
+ * editor wrote. `warning` says what to report, if anything. The renderer (remarkDirectives) and
+ * the body scan (body-scan.ts) both decide with this.
+ */
+export function directiveOutcome(directive: DirectiveSyntax): { becomes: "video"; video: VideoEmbed } | { becomes: "content" | "text"; warning?: string } {
+  if (directive.type === "leafDirective" && directive.name === "video") {
+    const src = directive.attributes?.src ?? "";
+    const video = videoEmbed(src);
+    if (video) return { becomes: "video", video };
+    return { becomes: "text", warning: `expected a YouTube or Vimeo address in ::video, found ${JSON.stringify(src)}; shown as text` };
+  }
+  if (directive.type === "containerDirective") return { becomes: "content", warning: `unknown directive :::${directive.name}; its content is kept without it` };
+  return { becomes: "text" };
+}
+
+/** The title a `::video` shows: its `title` attribute, else the text of its label (`::video[Title]{…}`). */
+export function videoDirectiveTitle(attributes: DirectiveSyntax["attributes"], label: string): string {
+  return attributes?.title ?? label;
+}
 
 function isDirective(node: { type: string }): node is Directive {
   return node.type === "containerDirective" || node.type === "leafDirective" || node.type === "textDirective";
@@ -26,12 +51,10 @@ export function remarkDirectives(options: { markdown: string; warnings: BodyWarn
   return (tree: Root) => {
     visit(tree, (node, index, parent) => {
       if (!isDirective(node) || !parent || index === undefined) return;
-      if (node.type === "leafDirective" && node.name === "video") {
-        const src = node.attributes?.src ?? "";
-        if (videoEmbed(src)) return;
-        options.warnings.push({ line: lineOf(node), message: `expected a YouTube or Vimeo address in ::video, found ${JSON.stringify(src)}; shown as text` });
-      } else if (node.type === "containerDirective") {
-        options.warnings.push({ line: lineOf(node), message: `unknown directive :::${node.name}; its content is kept without it` });
+      const outcome = directiveOutcome(node);
+      if ("warning" in outcome && outcome.warning) options.warnings.push({ line: lineOf(node), message: outcome.warning });
+      if (outcome.becomes === "video") return;
+      if (outcome.becomes === "content") {
         parent.children.splice(index, 1, ...(node.children as typeof parent.children));
         return index;
       }
@@ -45,6 +68,6 @@ export function remarkDirectives(options: { markdown: string; warnings: BodyWarn
 /** remark-rehype handler: the `::video` directive becomes an element that rehypeVideoPlaceholders recognises. */
 export function videoDirectiveHandler(_state: State, node: LeafDirective): Element {
   const label = node.children.map((child) => ("value" in child ? child.value : "")).join("");
-  const properties = { dataVideoSrc: node.attributes?.src ?? "", dataVideoTitle: node.attributes?.title ?? label };
+  const properties = { dataVideoSrc: node.attributes?.src ?? "", dataVideoTitle: videoDirectiveTitle(node.attributes, label) };
   return { type: "element", tagName: "div", properties, children: [], position: node.position };
 }

@@ -23,6 +23,10 @@ export type RenderedBody = {
   headings: Heading[];
   wordCount: number;
   text: string;
+  /** The src of every image shown, after local ones are resolved (/articles/<slug>/chart.png), in document order. */
+  images: string[];
+  /** The href of every link kept after sanitizing (footnote and video links too), in document order. */
+  links: string[];
   warnings: BodyWarning[];
   /** Local images that are not there: content problems, unlike warnings. */
   missingImages: MissingImage[];
@@ -36,6 +40,15 @@ export type RenderOptions = {
 };
 
 const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Adds the words of one text node of the rendered body: what is between whitespace and has a
+ * letter or digit. The renderer and the body scan (body-scan.ts) both count with this.
+ */
+export function addWords(value: string, words: string[]): void {
+  // A loop, not push(...spread): one paragraph may hold more words than a call takes arguments.
+  for (const token of value.split(/\s+/)) if (WORD.test(token)) words.push(token);
+}
 const HEADING = /^h[1-6]$/;
 
 function isExternal(href: unknown): boolean {
@@ -81,7 +94,7 @@ const handlers: Partial<Handlers> = {
  * a stable, unique id; external links get rel; and the outline and the words a reader reads are
  * recorded.
  */
-function rehypeArticleData(result: Pick<RenderedBody, "headings"> & { words: string[] }) {
+function rehypeArticleData(result: Pick<RenderedBody, "headings" | "links"> & { words: string[] }) {
   return (tree: Root) => {
     let hasH1 = false;
     visit(tree, "element", (node: Element) => {
@@ -90,11 +103,11 @@ function rehypeArticleData(result: Pick<RenderedBody, "headings"> & { words: str
     const slugger = new GithubSlugger();
     visit(tree, (node) => {
       if (node.type === "text") {
-        // A loop, not push(...spread): one paragraph may hold more words than a call takes arguments.
-        for (const token of node.value.split(/\s+/)) if (WORD.test(token)) result.words.push(token);
+        addWords(node.value, result.words);
         return;
       }
       if (node.type !== "element") return;
+      if (node.tagName === "a" && typeof node.properties.href === "string") result.links.push(node.properties.href);
       if (node.tagName === "a" && isExternal(node.properties.href)) node.properties.rel = ["noopener", "noreferrer"];
       // The footnotes' own label (visually hidden) is not a section of the article.
       if (!HEADING.test(node.tagName) || String(node.properties.className ?? "").includes("sr-only")) return;
@@ -112,8 +125,9 @@ function rehypeArticleData(result: Pick<RenderedBody, "headings"> & { words: str
 export function renderMarkdown(source: string, { firstLine = 1, images }: RenderOptions = {}): RenderedBody {
   const { markdown, warnings } = defuseMarkdown(source);
   for (const warning of warnings) warning.line += firstLine - 1;
-  const data = { headings: [] as Heading[], words: [] as string[] };
+  const data = { headings: [] as Heading[], words: [] as string[], links: [] as string[] };
   const missingImages: MissingImage[] = [];
+  const imageSources: string[] = [];
   const html = remark()
     .use(remarkGfm)
     .use(remarkDirective)
@@ -126,9 +140,18 @@ export function renderMarkdown(source: string, { firstLine = 1, images }: Render
     .use(rehypeSanitize, allowlist)
     .use(rehypeVideoFacades)
     .use(rehypeArticleData, data)
-    .use(rehypeImages, { context: images, missing: missingImages, firstLine })
+    .use(rehypeImages, { context: images, missing: missingImages, firstLine, images: imageSources })
     .use(rehypeStringify)
     .processSync(markdown);
   warnings.sort((a, b) => a.line - b.line);
-  return { html: String(html), headings: data.headings, wordCount: data.words.length, text: data.words.join(" "), warnings, missingImages };
+  return {
+    html: String(html),
+    headings: data.headings,
+    wordCount: data.words.length,
+    text: data.words.join(" "),
+    images: imageSources,
+    links: data.links,
+    warnings,
+    missingImages,
+  };
 }

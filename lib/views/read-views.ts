@@ -1,5 +1,5 @@
 import type { Article } from "../content/article-schema";
-import { getArticle } from "../content/articles";
+import { getArticle } from "../archive/archive";
 import { reportStoreError } from "./store-errors";
 import { viewStore } from "./store";
 

@@ -6,15 +6,15 @@ import { makeArticle } from "../article-factory";
 const article = makeArticle("ferry-timetable", "2026-04-21", "tech", ["transport", "open-data"], {
   title: "Ferry timetable goes live",
   summary: "The harbour ferry now publishes its times.",
-  html: '<h2 id="looking-ahead">Looking ahead</h2><p>More routes next year.</p>',
   readingTime: 2,
   source: { name: "Harbor Gazette", url: "https://example.com/ferry" },
   author: "Ada Reporter",
 });
+const body = { html: '<h2 id="looking-ahead">Looking ahead</h2><p>More routes next year.</p>', headings: [{ depth: 2, text: "Looking ahead", id: "looking-ahead" }] };
 
 describe("ArticleView", () => {
   it("shows, in order, home link, category, headline, meta, standfirst, body, source, tags and related", () => {
-    const { container } = render(<ArticleView article={article} related={[makeArticle("other", "2026-04-20")]} views={2} />);
+    const { container } = render(<ArticleView body={body} article={article} related={[makeArticle("other", "2026-04-20")]} views={2} />);
     const text = container.textContent!;
     const order = [
       "← Back to Home",
@@ -41,6 +41,7 @@ describe("ArticleView", () => {
   it("names a source without a URL as plain text, and shows an image with its alt text", () => {
     render(
       <ArticleView
+        body={body}
         article={{ ...article, source: { name: "Staff reporting", url: undefined }, image: "/images/map.svg", imageAlt: "A map of the routes" }}
         related={[]}
       />,

@@ -21,8 +21,14 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   // Only the newest few articles are prerendered, so the suite also reads articles rendered on first request.
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" as const, PRERENDER_ARTICLES: String(PRERENDERED_IN_TESTS) };
-  const build = spawnSync(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], { cwd: root, env, encoding: "utf8" });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  // As `npm run build` does: the content check writes the snapshot the server reads, then Next builds.
+  for (const [what, args] of [
+    ["the content check", ["--import", "tsx", path.join(root, "scripts/check-content.ts")]],
+    ["next build", [path.join(root, "node_modules/next/dist/bin/next"), "build"]],
+  ] as const) {
+    const run = spawnSync(process.execPath, args, { cwd: root, env, encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`${what} failed:\n${run.stdout}\n${run.stderr}`);
+  }
 
   const data = fs.mkdtempSync(path.join(os.tmpdir(), "views-"));
   const server = await startServer({ VIEWS_DB_PATH: path.join(data, "views.db") });

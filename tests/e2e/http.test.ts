@@ -1,12 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/content/articles";
-import { buildCollection } from "@/lib/archive/collection";
+import { expected as archive } from "./archive";
 import { PRERENDERED_IN_TESTS } from "./global-setup";
 import { root } from "./server";
 
-const archive = buildCollection(loadArticles(contentDir()), false);
 const baseUrl = inject("baseUrl");
 const get = (pathname: string) => fetch(`${baseUrl}${pathname}`, { redirect: "manual" });
 

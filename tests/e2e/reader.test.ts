@@ -3,13 +3,14 @@ import path from "node:path";
 import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/content/articles";
-import { buildCollection } from "@/lib/archive/collection";
-import { relatedArticles } from "@/lib/archive/related";
+import { getArticleBody } from "@/lib/archive/archive";
+import { expected as archive } from "./archive";
 import { baseUrl, screenshotDir, skipBrowser, useBrowser } from "./browser";
 
-const archive = buildCollection(loadArticles(contentDir()), false);
-const showcase = archive.articles.find((a) => a.image && a.source?.url && a.headings.length > 1)!;
+const withHeadings = await Promise.all(
+  archive.articles.filter((a) => a.image && a.source?.url).map(async (a) => ({ ...a, headings: (await getArticleBody(a.slug)).headings })),
+);
+const showcase = withHeadings.find((a) => a.headings.length > 1)!;
 
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 
@@ -60,7 +61,7 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(await article.locator(".hero img").getAttribute("alt")).toBe(showcase.imageAlt);
 
     const related = page.getByRole("region", { name: "Related Articles" });
-    expect(await headlines(page, ".related")).toEqual(relatedArticles(archive.related, showcase).map((a) => a.title));
+    expect(await headlines(page, ".related")).toEqual(archive.related(showcase.slug).map((a) => a.title));
     expect(await related.locator(".card").count()).toBe(3);
 
     const text = (await page.locator("main").innerText()).replace(/\s+/g, " ");
@@ -99,7 +100,7 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
 
   it("follows a related link to that article", async () => {
     const { page } = await openPage(showcase.url);
-    const target = relatedArticles(archive.related, showcase)[0]!;
+    const target = archive.related(showcase.slug)[0]!;
     await page.getByRole("region", { name: "Related Articles" }).getByRole("link", { name: target.title }).click();
     await page.waitForURL(`**${target.url}`);
     expect(await page.locator("h1").textContent()).toBe(target.title);
@@ -109,12 +110,12 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     const category = archive.categories[0]!;
     const { page } = await openPage(`/category/${category.name}`);
     expect(await page.locator("h1").textContent()).toBe(category.label);
-    expect(await headlines(page, ".article-list")).toEqual(archive.byCategory.get(category.name)!.map((a) => a.title));
+    expect(await headlines(page, ".article-list")).toEqual(archive.inCategory(category.name).map((a) => a.title));
 
     const tag = archive.tags[0]!;
     await page.goto(`${page.url().replace(/\/category\/.*/, "")}/tags/${tag.name}`);
     expect(await page.locator("h1").textContent()).toBe(`#${tag.name}`);
-    expect(await headlines(page, ".article-list")).toEqual(archive.byTag.get(tag.name)!.map((a) => a.title));
+    expect(await headlines(page, ".article-list")).toEqual(archive.withTag(tag.name).map((a) => a.title));
   });
 
   it("counts opening an article once, not a reload within the window, and shows the new number", async () => {

@@ -3,10 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/content/articles";
+import { expected } from "./archive";
 import { startServer, type RunningServer } from "./server";
 
-const [article, other] = loadArticles(contentDir()).filter((a) => !a.draft);
+const [article, other] = expected.articles;
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 const cookieOf = (id: number) => `reader=${String(id).padStart(22, "A")}`;
 

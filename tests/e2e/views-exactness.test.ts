@@ -2,11 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/content/articles";
+import { expected } from "./archive";
 import { REDIS_CANDIDATES, requireSystemProgram, startRedis, type RedisServer } from "../system";
 import { startServer, type RunningServer } from "./server";
 
-const article = loadArticles(contentDir()).find((a) => !a.draft)!;
+const article = expected.articles[0]!;
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 const PER_SERVER = 1_000;
 

@@ -4,12 +4,12 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { articleImageFile } from "@/lib/content/article-assets";
 import { loadArticles } from "@/lib/content/articles";
-import { contentErrorOf, fixture, tempContentDir } from "./fixtures";
+import { contentErrorOf, fixture, renderedArticles, tempContentDir } from "./fixtures";
 
 const dom = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
 
 describe("an article that is a folder, with its images beside it", () => {
-  const [article] = loadArticles(fixture("article-folders"));
+  const [article] = renderedArticles(fixture("article-folders"));
 
   it("takes its slug from the folder and resolves its relative images to where they are served", () => {
     expect(article!.slug).toBe("harbour-survey");

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeSyntheticArchive } from "@/bench/synthetic-archive";
+import { Snapshot } from "@/lib/archive/snapshot";
 import { loadArticles } from "@/lib/content/articles";
 import { openContentCache } from "@/lib/content/content-cache";
 import { parserFingerprint } from "@/lib/content/parser-fingerprint";
@@ -29,11 +30,15 @@ describe("npm run check-content", () => {
     expect(run.stderr).toContain("tests/fixtures/many-problems/second.md: body:");
   });
 
-  it("passes on good content and says how many articles it read", () => {
-    const run = checkContent(fixture("valid"));
+  it("passes on good content, says how many articles it read, and writes the snapshot servers read", () => {
+    const cacheDir = temp("cache-");
+    const run = checkContent(fixture("valid"), cacheDir);
     expect(run.stderr).toBe("");
-    expect(run.stdout).toMatch(/^Content OK: 6 articles in .*tests\/fixtures\/valid \(/m);
+    expect(run.stdout).toMatch(/^Content OK: 5 articles and 1 draft in .*tests\/fixtures\/valid, snapshot .*snapshot\.db \(/m);
     expect(run.status).toBe(0);
+    const snapshot = Snapshot.open(path.join(cacheDir, "snapshot.db"));
+    expect(snapshot.count()).toBe(5);
+    expect(snapshot.article("long-read")?.title).toBe("A long read about the river");
   });
 
   it("parses a large folder on worker threads into the cache, then reads it back, re-parsing only an edited file", () => {
@@ -49,7 +54,7 @@ describe("npm run check-content", () => {
     // What the threads stored is what the loader would have parsed, and every file hits.
     const cache = openContentCache(cacheDir, parserFingerprint(root)!);
     let stored = 0;
-    expect(loadArticles(dir, { ...cache, set: () => void stored++ })).toEqual(loadArticles(dir));
+    expect(loadArticles(dir, { cache: { ...cache, set: () => void stored++ } })).toEqual(loadArticles(dir).map((a) => ({ ...a, cacheKey: expect.any(String) })));
     expect(stored).toBe(0);
 
     const warm = checkContent(dir, cacheDir);

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadArticles } from "@/lib/content/articles";
+import { loadArticles, type LoadedArticle } from "@/lib/content/articles";
 import { openContentCache, type ContentCache } from "@/lib/content/content-cache";
 import { parserFingerprint } from "@/lib/content/parser-fingerprint";
 import { processWide } from "@/lib/archive/process-wide";
@@ -21,50 +21,59 @@ function contentCopy(): string {
 /** The cache, counting what it is asked to store. */
 function countingCache(dir: string, fingerprint = "test-fingerprint"): ContentCache & { stored: number } {
   const cache = openContentCache(dir, fingerprint);
-  const counting = { ...cache, stored: 0, set: (key: string, article: Parameters<ContentCache["set"]>[1]) => (counting.stored++, cache.set(key, article)) };
+  const counting: ContentCache & { stored: number } = { ...cache, stored: 0, set: (key, kind, value) => (counting.stored++, cache.set(key, kind, value)) };
   return counting;
 }
+
+/** Loads `dir` through `cache`, without the cache keys, to compare with a load without a cache. */
+const load = (dir: string, cache?: ContentCache): Omit<LoadedArticle, "cacheKey">[] =>
+  loadArticles(dir, { cache }).map((article) => {
+    const copy: Partial<LoadedArticle> = { ...article };
+    delete copy.cacheKey;
+    return copy as Omit<LoadedArticle, "cacheKey">;
+  });
 
 const entries = (dir: string) => fs.readdirSync(dir).filter((name) => name.endsWith(".json"));
 
 describe("the content cache", () => {
   it("gives back articles equal to a fresh parse, stored once and read after", () => {
     const cacheDir = temp("cache-");
-    const fresh = loadArticles(fixture("valid"));
+    const fresh = load(fixture("valid"));
     const first = countingCache(cacheDir);
-    expect(loadArticles(fixture("valid"), first)).toEqual(fresh);
+    expect(load(fixture("valid"), first)).toEqual(fresh);
     expect(first.stored).toBe(fresh.length);
     expect(entries(cacheDir)).toHaveLength(fresh.length);
     const [name] = fs.readdirSync(fixture("valid")).filter((file) => file.endsWith(".md"));
     const bytes = fs.readFileSync(path.join(fixture("valid"), name!));
-    expect(first.has(first.keyOf(name!, bytes))).toBe(true);
-    expect(first.has(first.keyOf(name!, Buffer.concat([bytes, Buffer.from(" ")])))).toBe(false);
+    expect(first.has(first.keyOf(name!, bytes), "scan")).toBe(true);
+    expect(first.has(first.keyOf(name!, bytes), "body")).toBe(false);
+    expect(first.has(first.keyOf(name!, Buffer.concat([bytes, Buffer.from(" ")])), "scan")).toBe(false);
 
     const second = countingCache(cacheDir);
-    expect(loadArticles(fixture("valid"), second)).toEqual(fresh);
+    expect(load(fixture("valid"), second)).toEqual(fresh);
     expect(second.stored).toBe(0);
   });
 
   it("reads the stored entry instead of parsing the file", () => {
     const cacheDir = temp("cache-");
     const cache = openContentCache(cacheDir, "test-fingerprint");
-    const [article] = loadArticles(fixture("valid"), cache);
-    const entry = path.join(cacheDir, entries(cacheDir).find((name) => fs.readFileSync(path.join(cacheDir, name), "utf8").includes(article!.title))!);
-    fs.writeFileSync(entry, JSON.stringify({ ...article, title: "Read from the cache" }));
-    expect(loadArticles(fixture("valid"), cache).map((a) => a.title)).toContain("Read from the cache");
+    const [loaded] = loadArticles(fixture("valid"), { cache });
+    const { article, text, terms, warnings, bodyStart, firstLine } = loaded!;
+    cache.set(loaded!.cacheKey!, "scan", { text, terms, warnings, bodyStart, firstLine, article: { ...article, title: "Read from the cache" } });
+    expect(load(fixture("valid"), cache).map((a) => a.article.title)).toContain("Read from the cache");
   });
 
   it("re-parses only the edited file, and prune drops the entry it replaced", () => {
     const dir = contentCopy();
     const cacheDir = temp("cache-");
-    const count = loadArticles(dir, countingCache(cacheDir)).length;
+    const count = load(dir, countingCache(cacheDir)).length;
     const [name] = fs.readdirSync(dir).filter((file) => file.endsWith(".md"));
     fs.appendFileSync(path.join(dir, name!), "\nOne more sentence for the record.\n");
 
     const cache = countingCache(cacheDir);
-    const articles = loadArticles(dir, cache);
+    const articles = load(dir, cache);
     expect(cache.stored).toBe(1);
-    expect(articles.find((a) => `${a.slug}.md` === name)!.text).toMatch(/One more sentence for the record\.$/);
+    expect(articles.find((a) => `${a.article.slug}.md` === name)!.text).toMatch(/One more sentence for the record\.$/);
     expect(entries(cacheDir)).toHaveLength(count + 1);
 
     const keep = new Set(fs.readdirSync(dir).map((file) => cache.keyOf(file, fs.readFileSync(path.join(dir, file)))));
@@ -75,32 +84,32 @@ describe("the content cache", () => {
 
   it("misses when the parser's fingerprint changes", () => {
     const cacheDir = temp("cache-");
-    loadArticles(fixture("valid"), countingCache(cacheDir, "one"));
+    load(fixture("valid"), countingCache(cacheDir, "one"));
     const other = countingCache(cacheDir, "two");
-    loadArticles(fixture("valid"), other);
+    load(fixture("valid"), other);
     expect(other.stored).toBe(entries(cacheDir).length / 2);
   });
 
   it("treats a damaged entry as a miss and parses the file again", () => {
     const cacheDir = temp("cache-");
-    const fresh = loadArticles(fixture("valid"), openContentCache(cacheDir, "f"));
+    const fresh = load(fixture("valid"), openContentCache(cacheDir, "f"));
     for (const name of entries(cacheDir)) fs.writeFileSync(path.join(cacheDir, name), '{"title": "cut off');
     const cache = countingCache(cacheDir, "f");
-    expect(loadArticles(fixture("valid"), cache)).toEqual(fresh);
+    expect(load(fixture("valid"), cache)).toEqual(fresh);
     expect(cache.stored).toBe(fresh.length);
   });
 
   it("never caches a bad file: its problems are reported on every load", () => {
     const cacheDir = temp("cache-");
     for (let run = 0; run < 2; run++) {
-      expect(contentErrorOf(() => loadArticles(fixture("many-problems"), openContentCache(cacheDir, "f"))).problems).toHaveLength(8);
+      expect(contentErrorOf(() => load(fixture("many-problems"), openContentCache(cacheDir, "f"))).problems).toHaveLength(8);
     }
   });
 
   it("still loads when the cache folder cannot be written", () => {
     const blocked = path.join(temp("cache-"), "a-file");
     fs.writeFileSync(blocked, "not a folder");
-    expect(loadArticles(fixture("valid"), openContentCache(blocked, "f"))).toEqual(loadArticles(fixture("valid")));
+    expect(load(fixture("valid"), openContentCache(blocked, "f"))).toEqual(load(fixture("valid")));
   });
 });
 

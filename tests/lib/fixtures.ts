@@ -1,7 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import type { Article, ArticleBody, BodyWarning } from "@/lib/content/article-schema";
+import { contentDir, loadArticles, type LoadedArticle, type LoadOptions } from "@/lib/content/articles";
 import { ContentError } from "@/lib/content/content-error";
+import { renderBodyNow } from "@/lib/content/render-body";
 
 export const fixture = (name: string) => path.join(__dirname, "..", "fixtures", name);
 
@@ -19,4 +22,20 @@ export function contentErrorOf(load: () => unknown): ContentError {
 /** A temporary content folder, for cases git cannot hold (bytes, links, emptiness). */
 export function tempContentDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), "content-"));
+}
+
+/** An article as loaded, with its body rendered as a page would render it: what most content tests look at. */
+export type RenderedArticle = Article & ArticleBody & { text: string; warnings: BodyWarning[]; markdown: string };
+
+/** Every article in `dir`, loaded and rendered; `options` as for loadArticles. */
+export function renderedArticles(dir: string, options: LoadOptions = {}): RenderedArticle[] {
+  return loadArticles(dir, options).map((loaded) => renderedArticle(loaded, dir));
+}
+
+/** One loaded article with its body rendered in line, its images looked up beside it when it is a folder. */
+export function renderedArticle(loaded: LoadedArticle, dir = contentDir()): RenderedArticle {
+  const { slug } = loaded.article;
+  const images = { publicDir: path.resolve("public"), folder: loaded.folder ? path.join(dir, slug) : undefined, folderUrl: `/articles/${slug}` };
+  const body = renderBodyNow({ markdown: loaded.markdown, firstLine: loaded.firstLine, images });
+  return { ...loaded.article, ...body, text: loaded.text, warnings: loaded.warnings, markdown: loaded.markdown };
 }

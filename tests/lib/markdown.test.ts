@@ -54,6 +54,21 @@ describe("the article body", () => {
     expect(html).toContain('<a href="mailto:desk@example.com">mail</a>');
   });
 
+  it("lists the images and links the page shows, in document order, after sanitizing", () => {
+    const { images, links } = renderMarkdown(
+      "![map](/images/map.svg) [away](https://example.org/x) <img src=\"https://example.com/p.png\"> [bad](javascript:alert(1)) ![bad](javascript:x)\n\n" +
+        '::video{src="https://youtu.be/dQw4w9WgXcQ"}\n\nA claim.[^1]\n\n[^1]: See <https://example.com/source>.',
+    );
+    expect(images).toEqual(["/images/map.svg", "https://example.com/p.png"]);
+    expect(links).toEqual([
+      "https://example.org/x",
+      "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+      "#user-content-fn-1",
+      "https://example.com/source",
+      "#user-content-fnref-1",
+    ]);
+  });
+
   it("counts the words a reader reads, across headings, emphasis and code", () => {
     expect(renderMarkdown("## Two words\n\nThree *more* words, and `code` here.\n\n- one\n- two").wordCount).toBe(10);
     expect(renderMarkdown("— — ---").wordCount).toBe(0);

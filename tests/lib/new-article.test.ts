@@ -3,9 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { SLUG_PATTERN } from "@/lib/content/article-schema";
-import { loadArticles } from "@/lib/content/articles";
 import { main } from "@/scripts/new-article";
-import { tempContentDir as newTempDir } from "./fixtures";
+import { tempContentDir as newTempDir, renderedArticles } from "./fixtures";
 
 const root = path.resolve(__dirname, "../..");
 const tempDirs: string[] = [];
@@ -104,7 +103,7 @@ describe("npm run new", () => {
       ].join("\n"),
     );
 
-    const [article, ...others] = loadArticles(dir);
+    const [article, ...others] = renderedArticles(dir);
     expect(others).toEqual([]);
     expect(article).toMatchObject({
       slug: "cafe-the-new-menu",
@@ -127,7 +126,7 @@ describe("npm run new", () => {
       const dir = tempContentDir();
       const { result: run, days } = aroundRun(() => newArticle(dir, [`Zone test ${index}`, "--category", "world"], { TZ: zone }), zone);
       expect(run.status).toBe(0);
-      const [article] = loadArticles(dir);
+      const [article] = renderedArticles(dir);
       expect(days).toContain(article!.date.day);
       return article!.date.day;
     });
@@ -140,7 +139,7 @@ describe("npm run new", () => {
     const run = newArticle(dir, ["  Night   buses\nreturn  ", "--category", "local-news", "--summary", summary]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    const [article] = loadArticles(dir);
+    const [article] = renderedArticles(dir);
     expect(article).toMatchObject({
       slug: "night-buses-return",
       title: "Night buses return",
@@ -161,7 +160,7 @@ describe("npm run new", () => {
     expect(slug).toBe("aeros-ferry-strasse-oeuvre-2026-edition-the-longest-headline-anyone-has-written");
     expect(slug.length).toBeLessThanOrEqual(80);
     expect(slug).toMatch(SLUG_PATTERN);
-    expect(loadArticles(dir)[0]!.title).toBe("Ærø’s ferry: Straße & Œuvre — 2026 edition, the longest headline anyone has written for this newspaper so far");
+    expect(renderedArticles(dir)[0]!.title).toBe("Ærø’s ferry: Straße & Œuvre — 2026 edition, the longest headline anyone has written for this newspaper so far");
   });
 
   it("never overwrites: an existing file is left as it was and named, with --slug suggested", () => {
@@ -208,7 +207,7 @@ describe("npm run new", () => {
     expect(chosen.stderr).toBe("");
     expect(chosen.status).toBe(0);
     expect(chosen.stdout).toContain("http://localhost:3000/articles/press-conference");
-    const [article] = loadArticles(dir);
+    const [article] = renderedArticles(dir);
     expect(article).toMatchObject({ slug: "press-conference", title: headline, draft: true });
   });
 

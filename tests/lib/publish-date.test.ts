@@ -16,7 +16,7 @@ describe.each(["America/Los_Angeles", "UTC", "Pacific/Kiritimati"])("dates under
     const offset = { "America/Los_Angeles": 420, UTC: 0, "Pacific/Kiritimati": -840 }[zone];
     expect(new Date("2026-04-21T12:00:00Z").getTimezoneOffset()).toBe(offset);
 
-    const articles = loadArticles(fixture("valid"));
+    const articles = loadArticles(fixture("valid")).map((loaded) => loaded.article);
     const bySlug = new Map(articles.map((a) => [a.slug, a]));
     expect(bySlug.get("long-read")!.date).toMatchObject({ day: "2026-04-21", label: "April 21, 2026" });
     expect(bySlug.get("short-note")!.date).toMatchObject({ day: "2026-04-21", label: "April 21, 2026", iso: "2026-04-21T23:30:00-07:00" });

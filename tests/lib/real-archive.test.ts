@@ -5,16 +5,15 @@ import path from "node:path";
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import type { BodyWarning } from "@/lib/content/article-schema";
-import { loadArticles } from "@/lib/content/articles";
 import { renderMarkdown } from "@/lib/markdown/markdown";
 import { publishDateSchema } from "@/lib/content/publish-date";
-import { fixture } from "./fixtures";
+import { fixture, renderedArticles } from "./fixtures";
 
 // Shapes that real archives hold (release notes, monthly updates, other generators' posts),
 // written as fixtures of our own: every one loads, and what the renderer drops is reported.
 const dir = fixture("real-archive");
 const warned: { file: string; warning: BodyWarning }[] = [];
-const articles = loadArticles(dir, undefined, (file, warning) => warned.push({ file, warning }));
+const articles = renderedArticles(dir, { warn: (file, warning) => warned.push({ file, warning }) });
 const bySlug = (slug: string) => articles.find((article) => article.slug === slug)!;
 const dom = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
 const warningsOf = (slug: string) => warned.filter(({ file }) => file.endsWith(`${slug}.md`)).map(({ warning }) => `${warning.line}: ${warning.message}`);

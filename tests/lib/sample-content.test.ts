@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { contentDir, loadArticles } from "@/lib/content/articles";
+import { contentDir } from "@/lib/content/articles";
+import { renderedArticles } from "./fixtures";
 
 describe("the sample content in content/", () => {
-  const articles = loadArticles(contentDir());
+  const articles = renderedArticles(contentDir());
 
   it("loads without a single problem, with at least 12 articles in at least 4 categories", () => {
     expect(articles.length).toBeGreaterThanOrEqual(12);

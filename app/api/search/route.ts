@@ -2,7 +2,7 @@ import type { NextRequest } from "next/server";
 import { json } from "@/lib/http/api-responses";
 import { countParam } from "@/lib/http/count-param";
 import { createRateLimit } from "@/lib/http/rate-limit";
-import { searchArticles, searchIndexReady } from "@/lib/archive/search";
+import { searchArticles } from "@/lib/archive/archive";
 
 const rateLimited = createRateLimit("search");
 
@@ -11,7 +11,6 @@ export async function GET(request: NextRequest) {
   const limited = await rateLimited(request.headers);
   if (limited) return limited;
   const params = request.nextUrl.searchParams;
-  await searchIndexReady();
   const limit = countParam(params.get("limit"), 8, 20);
   const { query, total, hits } = searchArticles(params.get("q") ?? "", { category: params.get("category") || undefined, limit, asYouType: true });
   return json(

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArticleView } from "@/components/article-view";
 import { JsonLd } from "@/components/json-ld";
-import { getAllArticles, getArticle, getRelatedArticles } from "@/lib/content/articles";
+import { getArticle, getArticleBody, getRelatedArticles, newestArticles } from "@/lib/archive/archive";
 import { articleMetadata, newsArticleJsonLd } from "@/lib/pages/page-metadata";
 import { PRERENDERED_ARTICLES } from "@/lib/archive/prerender";
 import { viewCountFor } from "@/lib/views/read-views";
@@ -15,9 +15,7 @@ export const dynamicParams = true;
 export const revalidate = 300;
 
 export function generateStaticParams() {
-  return getAllArticles()
-    .slice(0, PRERENDERED_ARTICLES)
-    .map((article) => ({ slug: article.slug }));
+  return newestArticles(PRERENDERED_ARTICLES).map((article) => ({ slug: article.slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -31,7 +29,12 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <>
       <JsonLd data={newsArticleJsonLd(article)} />
-      <ArticleView article={article} related={getRelatedArticles(article)} views={await viewCountFor(article.slug)} />
+      <ArticleView
+        article={article}
+        body={await getArticleBody(article.slug)}
+        related={getRelatedArticles(article.slug).map((related) => related.article)}
+        views={await viewCountFor(article.slug)}
+      />
     </>
   );
 }

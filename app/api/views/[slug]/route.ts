@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { json } from "@/lib/http/api-responses";
-import { getArticle } from "@/lib/content/articles";
+import { getArticle } from "@/lib/archive/archive";
 import { createRateLimit } from "@/lib/http/rate-limit";
 import { countView, withReaderCookie } from "@/lib/views/count-view";
 import { viewStore } from "@/lib/views/store";

@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { contentDir, getArticle } from "@/lib/content/articles";
+import { getArticle } from "@/lib/archive/archive";
+import { contentDir } from "@/lib/content/articles";
 import { articleImageFile } from "@/lib/content/article-assets";
 
 type Context = { params: Promise<{ slug: string; file: string[] }> };

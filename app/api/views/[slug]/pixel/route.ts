@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { json } from "@/lib/http/api-responses";
-import { getArticle } from "@/lib/content/articles";
+import { getArticle } from "@/lib/archive/archive";
 import { createRateLimit } from "@/lib/http/rate-limit";
 import { countView, withReaderCookie } from "@/lib/views/count-view";
 import { reportStoreError } from "@/lib/views/store-errors";

@@ -1,0 +1,243 @@
+import Database from "better-sqlite3";
+import type { Article } from "../content/article-schema";
+import type { LoadedArticle } from "../content/articles";
+import { categoryLabel } from "../content/category-label";
+import { newestFirst } from "./newest-first";
+import { RELATED_COUNT, rankRelated, type RelatedInput } from "./related";
+import { addSearchDocuments, createSearchTables, finishSearchTables, searchSnapshot, type SearchDocument, type Highlighted } from "./search";
+
+/**
+ * The content snapshot: one SQLite database holding everything the site serves, written once by
+ * the build from the validated articles, then opened read-only by every server process. Lists,
+ * related articles and search are queries on it, so a server's start-up and memory do not grow
+ * with the archive, and what the build validated is exactly what is served.
+ */
+
+/** Bumped when the tables change, so a server never reads a snapshot it does not understand. */
+const FORMAT = "1";
+
+export type CategorySummary = { name: string; label: string; count: number };
+export type TagSummary = { name: string; count: number };
+/** Which articles a list holds: all, one category's or one tag's. */
+export type ListFilter = { category?: string; tag?: string };
+export type RelatedArticle = { article: Article; reason: string };
+export type SearchHit = { article: Article; title: Highlighted; summary: Highlighted };
+export type SearchResults = { query: string; total: number; hits: SearchHit[] };
+/** What rendering a body needs: its Markdown, where it starts in the file, and whether its images sit beside it. */
+export type BodySource = { slug: string; markdown: string; firstLine: number; folder: boolean; cacheKey?: string };
+
+const SCHEMA = `
+  CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+  CREATE TABLE articles (id INTEGER PRIMARY KEY, position INTEGER, slug TEXT NOT NULL UNIQUE, category TEXT NOT NULL, meta TEXT NOT NULL);
+  CREATE TABLE bodies (id INTEGER PRIMARY KEY, cache_key TEXT, folder INTEGER NOT NULL, first_line INTEGER NOT NULL, markdown TEXT NOT NULL);
+  CREATE TABLE article_tags (tag TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (tag, position)) WITHOUT ROWID;
+  CREATE TABLE categories (name TEXT PRIMARY KEY, label TEXT NOT NULL, count INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE tags (name TEXT PRIMARY KEY, count INTEGER NOT NULL) WITHOUT ROWID;
+  CREATE TABLE related (id INTEGER NOT NULL, rank INTEGER NOT NULL, other INTEGER NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (id, rank)) WITHOUT ROWID;
+`;
+
+// Created once every row is in: building an index at the end is faster than keeping it up to date.
+const INDEXES = `
+  CREATE UNIQUE INDEX articles_position ON articles (position);
+  CREATE INDEX articles_category ON articles (category, position);
+`;
+
+// Search documents go to FTS5 in batches of this many, so the writer never holds more than a batch of bodies.
+const SEARCH_BATCH = 500;
+
+/** What the writer keeps of each article until every article is in: a few hundred bytes, no body. */
+type Kept = RelatedInput & { id: number; date: Article["date"] };
+
+export type SnapshotSummary = { articles: number; drafts: number };
+
+/**
+ * Writes a snapshot into the empty database `db` from the articles `load` hands over, one at a
+ * time. If `load` throws (a content error), nothing is committed and the error passes on.
+ * Drafts are left out unless `includeDrafts` (development shows them).
+ */
+export function writeSnapshot(
+  db: Database.Database,
+  load: (accept: (article: LoadedArticle) => void) => void,
+  { includeDrafts = false, fingerprint = "" }: { includeDrafts?: boolean; fingerprint?: string } = {},
+): SnapshotSummary {
+  db.exec(SCHEMA);
+  createSearchTables(db);
+  const insertArticle = db.prepare("INSERT INTO articles (id, slug, category, meta) VALUES (?, ?, ?, ?)");
+  const insertBody = db.prepare("INSERT INTO bodies (id, cache_key, folder, first_line, markdown) VALUES (?, ?, ?, ?, ?)");
+  const kept: Kept[] = [];
+  let drafts = 0;
+  let batch: SearchDocument[] = [];
+
+  db.transaction(() => {
+    load((loaded) => {
+      const { article } = loaded;
+      if (article.draft && !includeDrafts) {
+        drafts += 1;
+        return;
+      }
+      const id = kept.length + 1;
+      insertArticle.run(id, article.slug, article.category, JSON.stringify(article));
+      insertBody.run(id, loaded.cacheKey ?? null, loaded.folder ? 1 : 0, loaded.firstLine, loaded.markdown);
+      const { slug, title, summary, tags, category, date } = article;
+      kept.push({ id, slug, title, tags, category, time: date.time, date, terms: loaded.terms });
+      batch.push({ id, slug, title, tags, summary, text: loaded.text, category, time: date.time });
+      if (batch.length >= SEARCH_BATCH) {
+        addSearchDocuments(db, batch);
+        batch = [];
+      }
+    });
+    addSearchDocuments(db, batch);
+    batch = [];
+
+    kept.sort(newestFirst);
+    const setPosition = db.prepare("UPDATE articles SET position = ? WHERE id = ?");
+    const insertTag = db.prepare("INSERT INTO article_tags (tag, position) VALUES (?, ?)");
+    const tagCounts = new Map<string, number>();
+    const categoryCounts = new Map<string, number>();
+    kept.forEach((article, position) => {
+      setPosition.run(position, article.id);
+      for (const tag of article.tags) {
+        insertTag.run(tag, position);
+        tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+      }
+      categoryCounts.set(article.category, (categoryCounts.get(article.category) ?? 0) + 1);
+    });
+    db.exec(INDEXES);
+
+    const insertCategory = db.prepare("INSERT INTO categories (name, label, count) VALUES (?, ?, ?)");
+    for (const [name, count] of categoryCounts) insertCategory.run(name, categoryLabel(name), count);
+    const insertTagCount = db.prepare("INSERT INTO tags (name, count) VALUES (?, ?)");
+    for (const [name, count] of tagCounts) insertTagCount.run(name, count);
+
+    const idOf = new Map(kept.map((article) => [article.slug, article.id]));
+    const insertRelated = db.prepare("INSERT INTO related (id, rank, other, reason) VALUES (?, ?, ?, ?)");
+    for (const [slug, list] of rankRelated(kept, RELATED_COUNT, categoryLabel)) {
+      list.forEach((related, rank) => insertRelated.run(idOf.get(slug), rank, idOf.get(related.slug), related.reason));
+    }
+
+    finishSearchTables(db);
+    const insertInfo = db.prepare("INSERT INTO info (key, value) VALUES (?, ?)");
+    insertInfo.run("format", FORMAT);
+    insertInfo.run("fingerprint", fingerprint);
+    insertInfo.run("articles", String(kept.length));
+  })();
+  return { articles: kept.length, drafts };
+}
+
+/** A snapshot that cannot be served: missing, unreadable, or written by other code. */
+export class SnapshotError extends Error {}
+
+type Row = { meta: string };
+const article = (row: Row | undefined): Article | undefined => (row ? (JSON.parse(row.meta) as Article) : undefined);
+
+/** Read-only queries on a written snapshot. */
+export class Snapshot {
+  private readonly statements = new Map<string, Database.Statement>();
+  private summaries?: { categories: CategorySummary[]; tags: TagSummary[]; count: number };
+
+  constructor(readonly db: Database.Database) {
+    let format: string | undefined;
+    try {
+      format = (db.prepare("SELECT value FROM info WHERE key = 'format'").get() as { value: string } | undefined)?.value;
+    } catch (error) {
+      throw new SnapshotError(`expected a content snapshot, found a database without one (${error instanceof Error ? error.message : String(error)})`);
+    }
+    if (format !== FORMAT) throw new SnapshotError(`expected a content snapshot of format ${FORMAT}, found ${format ?? "none"}: run npm run build`);
+  }
+
+  /** Opens the snapshot file read-only, or throws a SnapshotError that names the problem in one line. */
+  static open(file: string): Snapshot {
+    let db: Database.Database;
+    try {
+      db = new Database(file, { readonly: true, fileMustExist: true });
+    } catch (error) {
+      throw new SnapshotError(`cannot open the content snapshot ${file}: ${error instanceof Error ? error.message : String(error)}; run npm run build`);
+    }
+    try {
+      return new Snapshot(db);
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
+
+  private query(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private summary() {
+    this.summaries ??= {
+      categories: (this.query("SELECT name, label, count FROM categories").all() as CategorySummary[]).sort((a, b) => a.label.localeCompare(b.label)),
+      tags: this.query("SELECT name, count FROM tags ORDER BY count DESC, name").all() as TagSummary[],
+      count: (this.query("SELECT count(*) AS n FROM articles").get() as { n: number }).n,
+    };
+    return this.summaries;
+  }
+
+  article(slug: string): Article | undefined {
+    return article(this.query("SELECT meta FROM articles WHERE slug = ?").get(slug) as Row | undefined);
+  }
+
+  /** Articles of a list, newest first, `limit` from `offset`. */
+  list(filter: ListFilter, offset: number, limit: number): Article[] {
+    const rows = filter.tag
+      ? this.query("SELECT a.meta FROM article_tags t JOIN articles a ON a.position = t.position WHERE t.tag = ? ORDER BY t.position LIMIT ? OFFSET ?").all(filter.tag, limit, offset)
+      : filter.category
+        ? this.query("SELECT meta FROM articles WHERE category = ? ORDER BY position LIMIT ? OFFSET ?").all(filter.category, limit, offset)
+        : this.query("SELECT meta FROM articles ORDER BY position LIMIT ? OFFSET ?").all(limit, offset);
+    return (rows as Row[]).map((row) => article(row)!);
+  }
+
+  /** How many articles a list holds. */
+  count(filter: ListFilter = {}): number {
+    const { categories, tags, count } = this.summary();
+    if (filter.tag) return tags.find((tag) => tag.name === filter.tag)?.count ?? 0;
+    if (filter.category) return categories.find((category) => category.name === filter.category)?.count ?? 0;
+    return count;
+  }
+
+  /** Categories in use, by label, with how many articles each holds. */
+  categories(): CategorySummary[] {
+    return this.summary().categories;
+  }
+
+  /** Tags in use, most used first. */
+  tags(): TagSummary[] {
+    return this.summary().tags;
+  }
+
+  /** Up to RELATED_COUNT related articles, best first, each with why. */
+  related(slug: string): RelatedArticle[] {
+    const rows = this.query(
+      "SELECT o.meta, r.reason FROM articles a JOIN related r ON r.id = a.id JOIN articles o ON o.id = r.other WHERE a.slug = ? ORDER BY r.rank",
+    ).all(slug) as (Row & { reason: string })[];
+    return rows.map((row) => ({ article: article(row)!, reason: row.reason }));
+  }
+
+  body(slug: string): BodySource | undefined {
+    const row = this.query(
+      "SELECT b.cache_key AS cacheKey, b.folder, b.first_line AS firstLine, b.markdown FROM articles a JOIN bodies b ON b.id = a.id WHERE a.slug = ?",
+    ).get(slug) as { cacheKey: string | null; folder: number; firstLine: number; markdown: string } | undefined;
+    return row && { slug, markdown: row.markdown, firstLine: row.firstLine, folder: row.folder === 1, cacheKey: row.cacheKey ?? undefined };
+  }
+
+  /** Every article, newest first, one at a time (the sitemap lists them all). */
+  *all(): Generator<Article> {
+    for (const row of this.query("SELECT meta FROM articles ORDER BY position").iterate() as IterableIterator<Row>) yield article(row)!;
+  }
+
+  search(query: string, options: { category?: string; offset?: number; limit?: number; asYouType?: boolean } = {}): SearchResults {
+    const results = searchSnapshot(this.db, query, options);
+    const byId = this.query("SELECT meta FROM articles WHERE id = ?");
+    return {
+      query: results.query,
+      total: results.total,
+      hits: results.hits.map((hit) => ({ article: article(byId.get(hit.id) as Row)!, title: hit.title, summary: hit.summary })),
+    };
+  }
+}

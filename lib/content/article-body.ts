@@ -1,0 +1,45 @@
+import path from "node:path";
+import type { BodySource } from "../archive/snapshot";
+import { processWide } from "../archive/process-wide";
+import type { ArticleBody } from "./article-schema";
+import { contentDir } from "./articles";
+import { contentCacheDir, openContentCache, type ContentCache } from "./content-cache";
+import { parserFingerprint } from "./parser-fingerprint";
+import { renderBodyNow, type RenderJob } from "./render-body";
+import { RenderPool, renderWorkerEntry } from "./render-pool";
+
+// A production server renders on worker threads; the build (which renders a few pages on its
+// own workers), development and tests render in line.
+const usesPool = process.env.NODE_ENV === "production" && process.env.NEXT_PHASE !== "phase-production-build";
+
+const shared = processWide("article-bodies", (): { pool?: RenderPool; cache?: ContentCache | null } => ({}));
+
+/** The cache of rendered bodies: the content cache of the code this build bundled (next.config.ts), or of the sources in development. */
+function bodyCache(): ContentCache | undefined {
+  if (shared.cache === undefined) {
+    const fingerprint = process.env.NODE_ENV === "development" ? parserFingerprint() : process.env.CONTENT_PARSER_FINGERPRINT;
+    shared.cache = fingerprint ? openContentCache(contentCacheDir(), fingerprint) : null;
+  }
+  return shared.cache ?? undefined;
+}
+
+function jobOf({ slug, markdown, firstLine, folder }: BodySource): RenderJob {
+  const folderUrl = `/articles/${slug}`;
+  const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), "public");
+  return { markdown, firstLine, images: { publicDir, folder: folder ? path.join(contentDir(), slug) : undefined, folderUrl } };
+}
+
+/**
+ * An article's body as HTML: from the content cache when any process rendered these bytes
+ * before, else rendered now (off the event loop in production) and cached for every process
+ * and restart after.
+ */
+export async function articleBody(source: BodySource): Promise<ArticleBody> {
+  const cache = bodyCache();
+  const cached = source.cacheKey ? cache?.get(source.cacheKey, "body") : undefined;
+  if (cached) return cached;
+  const job = jobOf(source);
+  const body = usesPool ? await (shared.pool ??= new RenderPool(renderWorkerEntry())).render(job) : renderBodyNow(job);
+  if (source.cacheKey) cache?.set(source.cacheKey, "body", body);
+  return body;
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { renderBodyNow, type RenderJob } from "@/lib/content/render-body";
+import { RenderPool, renderWorkerEntry } from "@/lib/content/render-pool";
+import { fixture } from "./fixtures";
+
+const images = { publicDir: path.resolve("public"), folderUrl: "/articles/x" };
+const job = (markdown: string): RenderJob => ({ markdown, firstLine: 1, images });
+
+/** A release note of `items` bold, linked list items: the slowest real shape to render. */
+const releaseNote = (items: number) =>
+  Array.from({ length: items }, (_, i) => `- **core:** fix the scheduler ([#${i}](https://example.com/pull/${i})) by @someone in [abc${i}](https://example.com/commit/${i})`).join("\n");
+
+describe("the render pool", () => {
+  const pool = new RenderPool(renderWorkerEntry(), 2);
+  afterAll(() => pool.close());
+
+  it("renders exactly what rendering in line does, images beside the article included", async () => {
+    const folderJob: RenderJob = {
+      markdown: "Intro.\n\n## A section\n\n![The survey chart](chart.png)\n\n<details><summary>More</summary>Text</details>\n\n<script>alert(1)</script>",
+      firstLine: 9,
+      images: { publicDir: path.resolve("public"), folder: path.join(fixture("article-folders"), "harbour-survey"), folderUrl: "/articles/harbour-survey" },
+    };
+    expect(await pool.render(folderJob)).toEqual(renderBodyNow(folderJob));
+  });
+
+  it("keeps the event loop turning while a large body renders", async () => {
+    let turns = 0;
+    let rendering = true;
+    const spin = () => {
+      turns += 1;
+      if (rendering) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const body = await pool.render(job(releaseNote(1000)));
+    rendering = false;
+    expect(body.html).toContain("<strong>core:</strong>");
+    // Rendering on the calling thread would allow no turn at all until it finished.
+    expect(turns).toBeGreaterThan(20);
+  });
+
+  it("runs up to its size of threads at once, and queues the rest", async () => {
+    const bodies = await Promise.all(Array.from({ length: 5 }, (_, i) => pool.render(job(`Body ${i}, **bold**.`))));
+    expect(bodies.map((b) => b.html)).toEqual(Array.from({ length: 5 }, (_, i) => `<p>Body ${i}, <strong>bold</strong>.</p>`));
+    expect(pool.threadCount).toBe(2);
+  });
+
+  it("fails the one job that fails, and goes on rendering", async () => {
+    await expect(pool.render(job(42 as unknown as string))).rejects.toThrow();
+    expect((await pool.render(job("Still here."))).html).toBe("<p>Still here.</p>");
+  });
+});
