@@ -1,10 +1,15 @@
 // Runs before `next dev` and `next build`: scans what the content cache lacks
 // on every core, then validates the whole folder and writes the content
 // snapshot the servers read, so a bad file stops the build with every problem
-// listed, and what is served is what was validated.
+// listed, and what is served is what was validated. Last, it renders the
+// bodies `next build` will prerender, on every core, into the content cache.
 import { snapshotFile, writeSnapshotFile } from "../lib/archive/archive";
+import { PRERENDERED_ARTICLES } from "../lib/archive/prerender";
+import { Snapshot } from "../lib/archive/snapshot";
+import { renderJob } from "../lib/content/article-body";
 import { contentDir } from "../lib/content/articles";
-import { contentCacheDir, openContentCache } from "../lib/content/content-cache";
+import { contentCacheDir, openContentCache, type ContentCache } from "../lib/content/content-cache";
+import { RenderPool, renderWorkerEntry } from "../lib/content/render-pool";
 import { ContentError } from "../lib/content/content-error";
 import { parserFingerprint } from "../lib/content/parser-fingerprint";
 import { warmContentCache } from "./warm-content-cache";
@@ -15,17 +20,43 @@ const fingerprint = parserFingerprint();
 const cache = fingerprint ? openContentCache(cacheDir, fingerprint) : undefined;
 const started = performance.now();
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Renders the bodies of the articles `next build` prerenders that the cache lacks, one thread a
+ * core: Next builds its pages on one worker, and then only reads them. Returns how many it rendered.
+ */
+async function renderPrerendered(file: string, contentCache: ContentCache): Promise<number> {
+  const snapshot = Snapshot.open(file);
+  try {
+    const sources = snapshot
+      .list({}, 0, PRERENDERED_ARTICLES)
+      .map((article) => snapshot.body(article.slug)!)
+      .filter((source) => source.cacheKey && !contentCache.has(source.cacheKey, "body"));
+    if (sources.length === 0) return 0;
+    const pool = new RenderPool(renderWorkerEntry());
+    try {
+      await Promise.all(sources.map(async (source) => contentCache.set(source.cacheKey!, "body", await pool.render(renderJob(source)))));
+    } finally {
+      await pool.close();
+    }
+    return sources.length;
+  } finally {
+    snapshot.db.close();
+  }
+}
+
 try {
   const warmed = cache && fingerprint ? await warmContentCache(dir, cacheDir, fingerprint, cache) : undefined;
   const warnings: string[] = [];
   const file = snapshotFile();
-  const { articles, drafts } = writeSnapshotFile(dir, file, { cache, warn: (shown, warning) => warnings.push(`${shown}:${warning.line}: ${warning.message}`) });
+  const { articles, drafts, cacheKeys } = writeSnapshotFile(dir, file, { cache, warn: (shown, warning) => warnings.push(`${shown}:${warning.line}: ${warning.message}`) });
   // Warnings never fail the build: the article renders without what is listed.
   if (warnings.length > 0) console.warn(`${warnings.join("\n")}\n${count(warnings.length, "warning", "warnings")}: content shown as written or left out, listed above`);
-  const pruned = warmed ? cache!.prune(warmed.keys) : 0;
+  const pruned = cache ? cache.prune(cacheKeys) : 0;
+  const rendered = cache ? await renderPrerendered(file, cache) : 0;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const threads = warmed?.threads ? `, ${warmed.parsed} parsed on ${count(warmed.threads, "thread", "threads")}` : "";
-  const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed` : "";
+  const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed, ${count(rendered, "body", "bodies")} rendered for prerendering` : "";
   const unpublished = drafts > 0 ? ` and ${count(drafts, "draft", "drafts")}` : "";
   console.log(`Content OK: ${count(articles, "article", "articles")}${unpublished} in ${dir}, snapshot ${file} (${seconds} s${threads}${cached})`);
 } catch (error) {

@@ -12,22 +12,19 @@ const BATCH = 50;
 
 /**
  * Parses every article the cache lacks, on one thread per core, so the loader
- * that follows only reads. Returns the keys of every article file, to prune
- * the rest, and how many were parsed.
+ * that follows only reads. Returns how many were parsed, on how many threads.
  */
 export async function warmContentCache(dir: string, cacheDir: string, fingerprint: string, cache: ContentCache) {
   // A missing folder is the loader's to report.
-  if (!fs.existsSync(dir)) return { keys: new Set<string>(), parsed: 0, threads: 0 };
+  if (!fs.existsSync(dir)) return { parsed: 0, threads: 0 };
   const names = fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isFile() && !entry.name.startsWith("."));
-  const keys = new Set<string>();
   const missing: ParseBatch = [];
   for (const { name } of names) {
     const key = cache.keyOf(name, fs.readFileSync(path.join(dir, name)));
-    keys.add(key);
     // Existence is enough here; the loader that follows reads each entry once (and re-parses a damaged one).
     if (!cache.has(key, "scan")) missing.push({ name, key });
   }
-  if (missing.length < PARALLEL_FROM) return { keys, parsed: 0, threads: 0 };
+  if (missing.length < PARALLEL_FROM) return { parsed: 0, threads: 0 };
 
   const threads = Math.min(os.availableParallelism(), Math.ceil(missing.length / BATCH));
   const data: ParseWorkerData = { dir, cacheDir, fingerprint };
@@ -51,5 +48,5 @@ export async function warmContentCache(dir: string, cacheDir: string, fingerprin
       }
     }),
   );
-  return { keys, parsed: missing.length, threads };
+  return { parsed: missing.length, threads };
 }

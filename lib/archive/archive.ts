@@ -3,7 +3,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { ArticleBody } from "../content/article-schema";
 import { articleBody } from "../content/article-body";
-import { contentDir, folderSignature, forEachArticle, type LoadOptions } from "../content/articles";
+import { contentDir, folderSignature, forEachArticle, type LoadedArticle, type LoadOptions } from "../content/articles";
 import { contentCacheDir, openContentCache } from "../content/content-cache";
 import { parserFingerprint } from "../content/parser-fingerprint";
 import { processWide } from "./process-wide";
@@ -32,10 +32,21 @@ export function writeSnapshotFile(dir: string, file: string, { cache, warn }: Lo
     // Written once and never updated: nothing to journal, and a crash leaves only the temporary file.
     db.pragma("journal_mode = OFF");
     db.pragma("synchronous = OFF");
-    const summary = writeSnapshot(db, (accept) => forEachArticle(dir, accept, { cache, warn }), { fingerprint: parserFingerprint() ?? "" });
+    // Every article's cache key, drafts included: what the content cache must keep.
+    const cacheKeys = new Set<string>();
+    const load = (accept: (article: LoadedArticle) => void) =>
+      forEachArticle(
+        dir,
+        (article) => {
+          if (article.cacheKey) cacheKeys.add(article.cacheKey);
+          accept(article);
+        },
+        { cache, warn },
+      );
+    const summary = writeSnapshot(db, load, { fingerprint: parserFingerprint() ?? "" });
     db.close();
     fs.renameSync(temporary, file);
-    return summary;
+    return { ...summary, cacheKeys };
   } catch (error) {
     db.close();
     fs.rmSync(temporary, { force: true });

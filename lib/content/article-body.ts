@@ -23,7 +23,8 @@ function bodyCache(): ContentCache | undefined {
   return shared.cache ?? undefined;
 }
 
-function jobOf({ slug, markdown, firstLine, folder }: BodySource): RenderJob {
+/** What rendering `source` takes, as plain data for a render thread. */
+export function renderJob({ slug, markdown, firstLine, folder }: BodySource): RenderJob {
   const folderUrl = `/articles/${slug}`;
   const publicDir = path.resolve(/* turbopackIgnore: true */ process.cwd(), "public");
   return { markdown, firstLine, images: { publicDir, folder: folder ? path.join(contentDir(), slug) : undefined, folderUrl } };
@@ -38,7 +39,7 @@ export async function articleBody(source: BodySource): Promise<ArticleBody> {
   const cache = bodyCache();
   const cached = source.cacheKey ? cache?.get(source.cacheKey, "body") : undefined;
   if (cached) return cached;
-  const job = jobOf(source);
+  const job = renderJob(source);
   const body = usesPool ? await (shared.pool ??= new RenderPool(renderWorkerEntry())).render(job) : renderBodyNow(job);
   if (source.cacheKey) cache?.set(source.cacheKey, "body", body);
   return body;

@@ -45,12 +45,15 @@ describe("npm run check-content", () => {
     const dir = temp("archive-");
     const cacheDir = temp("cache-");
     const files = writeSyntheticArchive(dir, 250);
-    const entries = () => fs.readdirSync(cacheDir).filter((name) => name.endsWith(".json")).length;
+    const entries = () => fs.readdirSync(cacheDir).filter((name) => name.endsWith(".scan.json")).length;
 
     const cold = checkContent(dir, cacheDir);
     expect(cold.stderr).toBe("");
     expect(cold.stdout).toMatch(/Content OK: 250 articles in .*250 parsed on [1-9] threads?/);
     expect(entries()).toBe(250);
+    // The bodies `next build` prerenders are rendered into the cache, on render threads.
+    expect(cold.stdout).toContain("100 bodies rendered for prerendering");
+    expect(fs.readdirSync(cacheDir).filter((name) => name.endsWith(".body.json"))).toHaveLength(100);
     // What the threads stored is what the loader would have parsed, and every file hits.
     const cache = openContentCache(cacheDir, parserFingerprint(root)!);
     let stored = 0;
@@ -59,9 +62,11 @@ describe("npm run check-content", () => {
 
     const warm = checkContent(dir, cacheDir);
     expect(warm.stdout).not.toContain("parsed on");
-    expect(warm.stdout).toContain("0 stale entries removed");
+    expect(warm.stdout).toContain("0 stale entries removed, 0 bodies rendered for prerendering");
 
-    fs.appendFileSync(path.join(dir, files[0]!.name), "\nA late correction.\n");
+    // The oldest article: not prerendered, so its scan is its only entry.
+    const oldest = files.reduce((a, b) => (b.date < a.date ? b : a));
+    fs.appendFileSync(path.join(dir, oldest.name), "\nA late correction.\n");
     expect(checkContent(dir, cacheDir).stdout).toContain("1 stale entry removed");
     expect(entries()).toBe(250);
   }, 120_000); // About 8 s on an idle machine: three processes and 250 files parsed on worker threads.
