@@ -5,11 +5,14 @@ import type { ArticleBody } from "./article-schema";
 import type { RenderJob } from "./render-body";
 
 type Pending = { resolve: (body: ArticleBody) => void; reject: (error: Error) => void };
-type Thread = { worker: Worker; busy: boolean; current?: number; idleTimer?: NodeJS.Timeout };
+type Thread = { worker: Worker; busy: boolean; current?: number; large?: boolean; idleTimer?: NodeJS.Timeout };
 
 // A thread holds the whole renderer (about 40 MB); one left idle this long is stopped, so a
 // server that renders nothing new gives the memory back.
 const IDLE_MS = 30_000;
+// Rendering a body this large grows a thread's heap by hundreds of MB, which V8 keeps; the thread
+// is stopped once it answers, and a new one starts for the next job (in about half a second).
+const LARGE_BODY_CHARS = 200_000;
 
 /**
  * Renders bodies on worker threads, so that rendering an 800 KB changelog (seconds) never stalls
@@ -53,6 +56,7 @@ export class RenderPool {
       clearTimeout(thread.idleTimer);
       thread.busy = true;
       thread.current = next.id;
+      thread.large = next.job.markdown.length > LARGE_BODY_CHARS;
       thread.worker.postMessage(next);
     }
   }
@@ -69,7 +73,8 @@ export class RenderPool {
       thread.current = undefined;
       if (error !== undefined) pending?.reject(new Error(error));
       else pending?.resolve(body!);
-      thread.idleTimer = setTimeout(() => this.stop(thread), IDLE_MS).unref();
+      if (thread.large) this.stop(thread);
+      else thread.idleTimer = setTimeout(() => this.stop(thread), IDLE_MS).unref();
       this.dispatch();
     });
     // A thread that dies (out of memory, a crash) fails its job; the next job starts a new thread.

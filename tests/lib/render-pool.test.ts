@@ -49,4 +49,13 @@ describe("the render pool", () => {
     await expect(pool.render(job(42 as unknown as string))).rejects.toThrow();
     expect((await pool.render(job("Still here."))).html).toBe("<p>Still here.</p>");
   });
+
+  it("stops a thread once it has rendered a large body, so the memory that took goes back", async () => {
+    await pool.render(job("One more sentence."));
+    const before = pool.threadCount;
+    const body = await pool.render(job("A long paragraph of plain words. ".repeat(8_000)));
+    expect(body.html.length).toBeGreaterThan(250_000);
+    expect(pool.threadCount).toBe(before - 1);
+    expect((await pool.render(job("And on."))).html).toBe("<p>And on.</p>");
+  });
 });
