@@ -125,7 +125,7 @@ describe("opening a snapshot file", () => {
     vi.stubEnv("CONTENT_SNAPSHOT", file);
     vi.stubEnv("NODE_ENV", "production");
     const archive = await import("@/lib/archive/archive");
-    expect(archive.writeSnapshotFile(dir, file)).toEqual({ articles: 5, drafts: 1 });
+    expect(archive.writeSnapshotFile(dir, file)).toMatchObject({ articles: 5, drafts: 1 });
     fs.writeFileSync(path.join(dir, "broken.md"), "no front matter");
     fs.rmSync(path.join(dir, "long-read.md"));
 
