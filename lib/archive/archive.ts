@@ -9,7 +9,7 @@ import { parserFingerprint } from "../content/parser-fingerprint";
 import { processWide } from "./process-wide";
 import { Snapshot, writeSnapshot, type ListFilter } from "./snapshot";
 
-export type { CategorySummary, ListFilter, RelatedArticle, SearchHit, SearchResults, TagSummary } from "./snapshot";
+export type { CategorySummary, ListFilter, SearchResults } from "./snapshot";
 
 /** `CONTENT_SNAPSHOT`, or `snapshot.db` in the content cache's folder: where the build writes the snapshot and servers read it. */
 export function snapshotFile(): string {

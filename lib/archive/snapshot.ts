@@ -48,7 +48,7 @@ const SEARCH_BATCH = 500;
 /** What the writer keeps of each article until every article is in: a few hundred bytes, no body. */
 type Kept = RelatedInput & { id: number; date: Article["date"] };
 
-export type SnapshotSummary = { articles: number; drafts: number };
+type SnapshotSummary = { articles: number; drafts: number };
 
 /**
  * Writes a snapshot into the empty database `db` from the articles `load` hands over, one at a

@@ -13,7 +13,7 @@ import { placeImage, type ImagePlacement, type MissingImage } from "./article-im
 import { countNewlines, createScanParser, labelText, parseForScan, tokenNewlines, type DirectiveParts } from "./body-scan-syntax";
 import { reportGeneratorSyntax } from "./generator-syntax";
 import { allowlist, rehypeReportDropped } from "./html-allowlist";
-import { addWords, renderMarkdown, type RenderOptions } from "./markdown";
+import { addWords, renderMarkdown, type BodyFindings, type RenderOptions } from "./markdown";
 import { directiveOutcome, videoDirectiveTitle } from "./markdown-directives";
 import { defuseMarkdown } from "./markdown-limits";
 import { rehypeVideoFacades, rehypeVideoPlaceholders, videoPlaceholder } from "./video-embed";
@@ -23,18 +23,7 @@ import { rehypeVideoFacades, rehypeVideoPlaceholders, videoPlaceholder } from ".
  * shows, and every warning and missing image the renderer would report, equal to
  * renderMarkdown's (tests/lib/body-scan.test.ts holds the two to that).
  */
-export type BodyScan = {
-  /** As renderMarkdown counts: the words of the rendered text. */
-  wordCount: number;
-  /** The body as plain words joined by spaces, for search and related-article keywords. */
-  text: string;
-  /** Every image the body shows, its src as the renderer outputs it (local ones resolved), in document order. */
-  images: string[];
-  /** Every link href the rendered HTML keeps (after sanitizing; footnote and video links too), in document order. */
-  links: string[];
-  warnings: BodyWarning[];
-  missingImages: MissingImage[];
-};
+export type BodyScan = BodyFindings;
 
 /*
  * How: markdown-it (body-scan-syntax.ts: CommonMark, taught what remark-gfm and remark-directive

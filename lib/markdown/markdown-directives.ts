@@ -2,7 +2,7 @@ import type { Element } from "hast";
 import type { Paragraph, Root, Text } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import type { State } from "mdast-util-to-hast";
-import { visit } from "unist-util-visit";
+import { SKIP, visit } from "unist-util-visit";
 import type { BodyWarning } from "../content/article-schema";
 import { videoEmbed, type VideoEmbed } from "./video-embed";
 
@@ -56,7 +56,8 @@ export function remarkDirectives(options: { markdown: string; warnings: BodyWarn
       if (outcome.becomes === "video") return;
       if (outcome.becomes === "content") {
         parent.children.splice(index, 1, ...(node.children as typeof parent.children));
-        return index;
+        // Its children now stand in its place: visit them there, once, not inside the node as well.
+        return [SKIP, index];
       }
       const text: Text = { type: "text", value: source(node), position: node.position };
       const replacement = node.type === "textDirective" ? text : ({ type: "paragraph", children: [text] } satisfies Paragraph);

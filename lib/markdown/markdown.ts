@@ -18,10 +18,11 @@ import { remarkDirectives, videoDirectiveHandler } from "./markdown-directives";
 import { defuseMarkdown } from "./markdown-limits";
 import { rehypeVideoFacades, rehypeVideoPlaceholders } from "./video-embed";
 
-export type RenderedBody = {
-  html: string;
-  headings: Heading[];
+/** What rendering finds in a body besides its HTML; the build's scan (body-scan.ts) finds the same without rendering. */
+export type BodyFindings = {
+  /** The words of the rendered text. */
   wordCount: number;
+  /** The body as plain words joined by spaces, for search and related-article keywords. */
   text: string;
   /** The src of every image shown, after local ones are resolved (/articles/<slug>/chart.png), in document order. */
   images: string[];
@@ -31,6 +32,8 @@ export type RenderedBody = {
   /** Local images that are not there: content problems, unlike warnings. */
   missingImages: MissingImage[];
 };
+
+export type RenderedBody = BodyFindings & { html: string; headings: Heading[] };
 
 export type RenderOptions = {
   /** The line of the file on which the body starts, so that warnings name lines of the file. */

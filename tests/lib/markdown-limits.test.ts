@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { MAX_BRACKET_DEPTH, MAX_EMPHASIS_MARKERS, MAX_NESTING, MAX_UNMATCHED_CLOSERS, defuseMarkdown } from "@/lib/markdown/markdown-limits";
+import { scanBody } from "@/lib/markdown/body-scan";
+import { MAX_BRACKET_DEPTH, MAX_DIRECTIVE_NESTING, MAX_EMPHASIS_MARKERS, MAX_NESTING, MAX_UNMATCHED_CLOSERS, defuseMarkdown } from "@/lib/markdown/markdown-limits";
 import { renderMarkdown } from "@/lib/markdown/markdown";
+import { expectLinearCost } from "../cost-shape";
 
 const untouched = (markdown: string) => expect(defuseMarkdown(markdown)).toEqual({ markdown, warnings: [] });
 
@@ -54,4 +56,32 @@ describe("defuseMarkdown", () => {
     expect(html.match(/\]/g)).toHaveLength(MAX_BRACKET_DEPTH + 5);
     expect(warnings).toEqual([expect.objectContaining({ line: 10 })]);
   });
+
+  it("escapes container directives opened inside one another past the limit, and names each line", () => {
+    const opened = (count: number) => Array.from({ length: count }, (_, i) => `:::note${i}`);
+    const { markdown, warnings } = defuseMarkdown([...opened(MAX_DIRECTIVE_NESTING + 2), "Text."].join("\n"));
+    expect(markdown.split("\n").slice(MAX_DIRECTIVE_NESTING - 1, MAX_DIRECTIVE_NESTING + 2)).toEqual([
+      `:::note${MAX_DIRECTIVE_NESTING - 1}`,
+      `\\:::note${MAX_DIRECTIVE_NESTING}`,
+      `\\:::note${MAX_DIRECTIVE_NESTING + 1}`,
+    ]);
+    const message = `directives (:::) nested over ${MAX_DIRECTIVE_NESTING} deep: the markers past that are shown as written, not as Markdown`;
+    expect(warnings).toEqual([
+      { line: MAX_DIRECTIVE_NESTING + 1, message },
+      { line: MAX_DIRECTIVE_NESTING + 2, message },
+    ]);
+    untouched([...opened(MAX_DIRECTIVE_NESTING), "Text."].join("\n"));
+    // Closed before the next opens, any number of them stay directives.
+    untouched(Array.from({ length: 200 }, (_, i) => `:::tip${i}\nA tip.\n:::`).join("\n\n"));
+  });
+
+  it("renders nested container directives in linear time, each reported once, as the scan reports them", () => {
+    const nested = (lines: number) => `${Array.from({ length: lines }, (_, i) => `${":".repeat(3 + (i % 5))}box${i}`).join("\n")}\nText.`;
+    expectLinearCost(nested, (markdown) => renderMarkdown(markdown), 250);
+    const body = nested(40);
+    const rendered = renderMarkdown(body);
+    expect(rendered.warnings.filter((warning) => warning.message.startsWith("unknown directive"))).toHaveLength(MAX_DIRECTIVE_NESTING);
+    expect(scanBody(body).warnings).toEqual(rendered.warnings);
+  });
 });
+
