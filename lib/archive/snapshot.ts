@@ -133,7 +133,7 @@ const article = (row: Row | undefined): Article | undefined => (row ? (JSON.pars
 /** Read-only queries on a written snapshot. */
 export class Snapshot {
   private readonly statements = new Map<string, Database.Statement>();
-  private summaries?: { categories: CategorySummary[]; tags: TagSummary[]; count: number };
+  private summaries?: { categories: CategorySummary[]; tags: TagSummary[]; count: number; byTag: Map<string, number>; byCategory: Map<string, number> };
 
   constructor(readonly db: Database.Database) {
     let format: string | undefined;
@@ -171,11 +171,15 @@ export class Snapshot {
   }
 
   private summary() {
-    this.summaries ??= {
-      categories: (this.query("SELECT name, label, count FROM categories").all() as CategorySummary[]).sort((a, b) => a.label.localeCompare(b.label)),
-      tags: this.query("SELECT name, count FROM tags ORDER BY count DESC, name").all() as TagSummary[],
-      count: (this.query("SELECT count(*) AS n FROM articles").get() as { n: number }).n,
-    };
+    if (!this.summaries) {
+      const categories = (this.query("SELECT name, label, count FROM categories").all() as CategorySummary[]).sort((a, b) => a.label.localeCompare(b.label));
+      const tags = this.query("SELECT name, count FROM tags ORDER BY count DESC, name").all() as TagSummary[];
+      const count = (this.query("SELECT count(*) AS n FROM articles").get() as { n: number }).n;
+      // A tag page asks for its count on every request; an archive may have thousands of tags.
+      const byTag = new Map(tags.map((tag) => [tag.name, tag.count]));
+      const byCategory = new Map(categories.map((category) => [category.name, category.count]));
+      this.summaries = { categories, tags, count, byTag, byCategory };
+    }
     return this.summaries;
   }
 
@@ -195,9 +199,9 @@ export class Snapshot {
 
   /** How many articles a list holds. */
   count(filter: ListFilter = {}): number {
-    const { categories, tags, count } = this.summary();
-    if (filter.tag) return tags.find((tag) => tag.name === filter.tag)?.count ?? 0;
-    if (filter.category) return categories.find((category) => category.name === filter.category)?.count ?? 0;
+    const { count, byTag, byCategory } = this.summary();
+    if (filter.tag) return byTag.get(filter.tag) ?? 0;
+    if (filter.category) return byCategory.get(filter.category) ?? 0;
     return count;
   }
 
