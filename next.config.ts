@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // Bundled with the code it describes, so a built site reuses only the content cache entries that code made.
   env: { CONTENT_PARSER_FINGERPRINT: parserFingerprint() ?? "" },
   poweredByHeader: false,
+  // server.mjs compresses, after it has swapped Next's empty error shells for complete pages.
+  compress: false,
   // `npm run typecheck` checks the whole project, tests included, and CI runs it
   // before building; repeating it here would double the build's time.
   typescript: { ignoreBuildErrors: true },

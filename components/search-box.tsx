@@ -81,7 +81,9 @@ export function SearchBox() {
   };
 
   const listId = `${id}-list`;
-  const expanded = open && query.trim() !== "";
+  const searching = open && query.trim() !== "";
+  // The list is shown, and the combobox expanded, only with options in it; "no matches" is announced.
+  const expanded = searching && suggestions.length > 0;
   return (
     <form className="site-search" role="search" action="/search" method="get">
       <label htmlFor={`${id}-input`} className="visually-hidden">
@@ -91,10 +93,13 @@ export function SearchBox() {
         ref={input}
         id={`${id}-input`}
         name="q"
-        type="search"
+        // Not type="search": HTML allows neither role="combobox" nor aria-expanded on a search field, so
+        // it is a text field that keeps a search keyboard and Enter key on touch screens.
+        type="text"
+        inputMode="search"
+        enterKeyHint="search"
         placeholder="Search articles"
         autoComplete="off"
-        enterKeyHint="search"
         maxLength={200}
         role="combobox"
         aria-autocomplete="list"
@@ -110,7 +115,7 @@ export function SearchBox() {
         onBlur={close}
       />
       <button type="submit">Search</button>
-      <ul id={listId} role="listbox" aria-label="Matching articles" className="suggestions" hidden={!expanded || suggestions.length === 0}>
+      <ul id={listId} role="listbox" aria-label="Matching articles" className="suggestions" hidden={!expanded}>
         {suggestions.map((suggestion, index) => (
           <li
             key={suggestion.url}
@@ -132,7 +137,7 @@ export function SearchBox() {
         ))}
       </ul>
       <p className="visually-hidden" aria-live="polite" role="status">
-        {expanded ? (total === 0 ? "No matching articles" : `${total} matching article${total === 1 ? "" : "s"}${total > suggestions.length ? `, ${suggestions.length} shown` : ""}`) : ""}
+        {searching ? (total === 0 ? "No matching articles" : `${total} matching article${total === 1 ? "" : "s"}${total > suggestions.length ? `, ${suggestions.length} shown` : ""}`) : ""}
       </p>
     </form>
   );

@@ -4,19 +4,14 @@ import Database from "better-sqlite3";
 import type { ArticleBody } from "../content/article-schema";
 import { articleBody } from "../content/article-body";
 import { contentDir, folderSignature, forEachArticle, type LoadedArticle, type LoadOptions } from "../content/articles";
-import { contentCacheDir, openContentCache } from "../content/content-cache";
+import { openContentCache } from "../content/content-cache";
 import { parserFingerprint } from "../content/parser-fingerprint";
 import { processWide } from "./process-wide";
 import { Snapshot, writeSnapshot, type ListFilter } from "./snapshot";
+import { contentCacheDir, snapshotFile } from "./snapshot-file.mjs";
 
+export { snapshotFile };
 export type { CategorySummary, ListFilter, SearchResults } from "./snapshot";
-
-/** `CONTENT_SNAPSHOT`, or `snapshot.db` in the content cache's folder: where the build writes the snapshot and servers read it. */
-export function snapshotFile(): string {
-  return process.env.CONTENT_SNAPSHOT
-    ? path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_SNAPSHOT)
-    : path.join(contentCacheDir(), "snapshot.db");
-}
 
 /**
  * Writes the snapshot of `dir` to `file`: into a temporary file renamed over the old one only

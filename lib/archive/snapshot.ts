@@ -4,6 +4,7 @@ import type { LoadedArticle } from "../content/articles";
 import { categoryLabel } from "../content/category-label";
 import { newestFirst } from "./newest-first";
 import { RELATED_COUNT, rankRelated, type RelatedInput } from "./related";
+import { SNAPSHOT_FORMAT } from "./snapshot-file.mjs";
 import { addSearchDocuments, createSearchTables, finishSearchTables, searchSnapshot, type SearchDocument, type Highlighted } from "./search";
 
 /**
@@ -13,8 +14,6 @@ import { addSearchDocuments, createSearchTables, finishSearchTables, searchSnaps
  * with the archive, and what the build validated is exactly what is served.
  */
 
-/** Bumped when the tables change, so a server never reads a snapshot it does not understand. */
-const FORMAT = "1";
 
 export type CategorySummary = { name: string; label: string; count: number };
 export type TagSummary = { name: string; count: number };
@@ -117,7 +116,7 @@ export function writeSnapshot(
 
     finishSearchTables(db);
     const insertInfo = db.prepare("INSERT INTO info (key, value) VALUES (?, ?)");
-    insertInfo.run("format", FORMAT);
+    insertInfo.run("format", SNAPSHOT_FORMAT);
     insertInfo.run("fingerprint", fingerprint);
     insertInfo.run("articles", String(kept.length));
   })();
@@ -142,7 +141,7 @@ export class Snapshot {
     } catch (error) {
       throw new SnapshotError(`expected a content snapshot, found a database without one (${error instanceof Error ? error.message : String(error)})`);
     }
-    if (format !== FORMAT) throw new SnapshotError(`expected a content snapshot of format ${FORMAT}, found ${format ?? "none"}: run npm run build`);
+    if (format !== SNAPSHOT_FORMAT) throw new SnapshotError(`expected a content snapshot of format ${SNAPSHOT_FORMAT}, found ${format ?? "none"}: run npm run build`);
   }
 
   /** Opens the snapshot file read-only, or throws a SnapshotError that names the problem in one line. */

@@ -19,6 +19,12 @@ const httpUrl = z
   .trim()
   .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: "expected an http(s) URL" });
 
+const AUTHOR_URL = "expected the author's page as an http(s) URL (like https://example.com/staff/jane-doe)";
+const authorUrl = z
+  .string({ error: AUTHOR_URL })
+  .trim()
+  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: AUTHOR_URL });
+
 const IMAGE = "expected an image path under public/ (like /images/map.svg), a path beside the article (like chart.png), or an http(s) URL";
 // Where the path leads, and whether the file is there, is checked when the article is parsed (article-images.ts).
 const imagePath = z
@@ -50,6 +56,8 @@ export const frontmatterSchema = z
     summary: text("a one-paragraph summary"),
     source: sourceSchema.optional(),
     author: text("an author name").optional(),
+    /** The byline's page (a staff profile, a personal site): structured data's author.url. */
+    authorUrl: authorUrl.optional(),
     tags: z
       // YAML reads a tag such as 47 as a number; it is still a tag.
       .array(z.preprocess((tag) => (typeof tag === "number" ? String(tag) : tag), slug("a tag")), { error: "expected a list of tags" })
@@ -62,6 +70,9 @@ export const frontmatterSchema = z
   .superRefine((data, ctx) => {
     if (data.image && !data.imageAlt) {
       ctx.addIssue({ code: "custom", path: ["imageAlt"], message: "expected alt text describing the image, since an image is given" });
+    }
+    if (data.authorUrl && !data.author) {
+      ctx.addIssue({ code: "custom", path: ["author"], message: "expected an author name, since authorUrl is given" });
     }
     if (data.updated && data.updated.time < data.date.time) {
       ctx.addIssue({ code: "custom", path: ["updated"], message: `expected a date on or after the date (${data.date.iso})` });

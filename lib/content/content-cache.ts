@@ -26,10 +26,7 @@ export type ContentCache = {
   prune(keep: ReadonlySet<string>): number;
 };
 
-/** `CONTENT_CACHE_DIR`, or `.cache/content` under the project. */
-export function contentCacheDir(): string {
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_CACHE_DIR || ".cache/content");
-}
+export { contentCacheDir } from "../archive/snapshot-file.mjs";
 
 const ENTRY = /^([0-9a-f]{64})\.(?:scan|body)\.json$/;
 

@@ -1,5 +1,4 @@
 import type { Element, ElementContent, Properties, Root } from "hast";
-import { sanitize } from "hast-util-sanitize";
 import type { Root as MdastRoot, PhrasingContent } from "mdast";
 import { toString } from "mdast-util-to-string";
 import { defaultHandlers, type State } from "mdast-util-to-hast";
@@ -12,7 +11,7 @@ import type { BodyWarning } from "../content/article-schema";
 import { placeImage, type ImagePlacement, type MissingImage } from "./article-images";
 import { countNewlines, createScanParser, labelText, parseForScan, tokenNewlines, type DirectiveParts } from "./body-scan-syntax";
 import { reportGeneratorSyntax } from "./generator-syntax";
-import { allowlist, rehypeReportDropped } from "./html-allowlist";
+import { allowlist, rehypeReportDropped, sanitizeBody } from "./html-allowlist";
 import { addWords, renderMarkdown, type BodyFindings, type RenderOptions } from "./markdown";
 import { directiveOutcome, videoDirectiveTitle } from "./markdown-directives";
 import { defuseMarkdown } from "./markdown-limits";
@@ -31,8 +30,8 @@ export type BodyScan = BodyFindings;
  * tokens. What decides each outcome is the renderer's own code: defuseMarkdown first;
  * directiveOutcome for directives; reportGeneratorSyntax on each run of text, split where the
  * renderer's text nodes split (at autolink literals, which remark-gfm's own transform finds, and
- * at directives); the renderer's link and image handlers to write URLs and hast-util-sanitize with
- * the allowlist to drop unsafe ones; placeImage for local images; mdast-util-to-hast's footnote
+ * at directives); the renderer's link and image handlers to write URLs and its sanitizer (sanitizeBody,
+ * html-allowlist.ts) to drop unsafe ones; placeImage for local images; mdast-util-to-hast's footnote
  * numbering; addWords for words.
  *
  * Raw HTML is where the renderer's outcome depends on more than the block it is in: it parses the
@@ -131,7 +130,7 @@ class DirectSink implements Sink {
   open(tagName: string, properties: Properties) {
     this.end();
     if (tagName !== "a") return;
-    const href = (sanitize({ type: "element", tagName, properties, children: [] }, allowlist) as Element).properties?.href;
+    const href = sanitizeBody<Element>({ type: "element", tagName, properties, children: [] }).properties?.href;
     if (typeof href === "string") this.out.links.push(href);
   }
   close() {
@@ -140,7 +139,7 @@ class DirectSink implements Sink {
   leaf(tagName: string, properties: Properties, line: number) {
     this.end();
     if (tagName !== "img") return;
-    const image = sanitize({ type: "element", tagName, properties, children: [], position: at(line) }, allowlist) as Element;
+    const image = sanitizeBody<Element>({ type: "element", tagName, properties, children: [], position: at(line) });
     placeImage(image, this.out.placement);
     if (typeof image.properties.src === "string") this.out.images.push(image.properties.src);
   }
@@ -454,7 +453,7 @@ class Scanner implements Collected {
     const tree = rehypeRaw()(root, EMPTY_FILE);
     rehypeVideoPlaceholders()(tree);
     this.reportDropped(tree);
-    const clean = sanitize(tree, allowlist) as Root;
+    const clean = sanitizeBody(tree);
     rehypeVideoFacades()(clean);
     this.collect(clean);
   }

@@ -1,5 +1,5 @@
 import type { Element, Root } from "hast";
-import { defaultSchema, type Schema } from "hast-util-sanitize";
+import { defaultSchema, sanitize, type Schema } from "hast-util-sanitize";
 import { visit } from "unist-util-visit";
 import type { BodyWarning } from "../content/article-schema";
 
@@ -67,4 +67,49 @@ export function rehypeReportDropped(options: { warnings: BodyWarning[]; firstLin
       options.warnings.push({ line, message });
     });
   };
+}
+
+/** A scheme exactly at the start of a URL (RFC 3986: a letter, then letters, digits, `+`, `-` or `.`), before its colon. */
+const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
+
+/**
+ * `value` with its scheme in lowercase when that is one of `protocols`: `HTTPS://Example.com/A`
+ * becomes `https://Example.com/A`, the rest left as written. Schemes are case-insensitive (RFC
+ * 3986 §3.1) but hast-util-sanitize compares them case-sensitively, so without this it would drop
+ * `HTTPS://…` and `Mailto:…`. Anything else is left alone for the sanitizer to judge: a scheme
+ * that is not allowed (`JaVaScRiPt:` too), and one with anything before or inside it (` javascript:`,
+ * `java\tscript:` from `java&#x09;script:`), which matches no allowed protocol and is dropped.
+ */
+function lowercaseScheme(value: string, protocols: readonly string[]): string {
+  const scheme = SCHEME.exec(value)?.[1];
+  if (scheme === undefined || scheme === scheme.toLowerCase()) return value;
+  const lower = scheme.toLowerCase();
+  return protocols.includes(lower) ? lower + value.slice(scheme.length) : value;
+}
+
+const protocolEntries = Object.entries(allowlist.protocols ?? {}).filter((entry): entry is [string, string[]] => Array.isArray(entry[1]) && entry[1].length > 0);
+
+/** Lowercases, in place, the allowed schemes of every URL property the allowlist checks protocols of (href, src, cite, poster…). */
+function lowercaseSchemes(tree: Root | Element): void {
+  visit(tree, "element", (node: Element) => {
+    for (const [key, protocols] of protocolEntries) {
+      const value = node.properties[key];
+      if (typeof value === "string") node.properties[key] = lowercaseScheme(value, protocols);
+    }
+  });
+}
+
+/**
+ * The body's sanitizer: hast-util-sanitize with the allowlist, after allowed schemes written in
+ * any case are lowercased (lowercaseSchemes). The renderer (rehypeSanitizeBody) and the body scan
+ * (body-scan.ts) both sanitize with this, so they keep and drop the same URLs.
+ */
+export function sanitizeBody<Tree extends Root | Element>(tree: Tree): Tree {
+  lowercaseSchemes(tree);
+  return sanitize(tree, allowlist) as Tree;
+}
+
+/** sanitizeBody as a rehype plugin, in place of rehype-sanitize. */
+export function rehypeSanitizeBody() {
+  return (tree: Root): Root => sanitizeBody(tree);
 }

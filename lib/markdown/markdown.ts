@@ -3,7 +3,6 @@ import type { Element, ElementContent, Root } from "hast";
 import { toString } from "hast-util-to-string";
 import { defaultHandlers, type Handlers } from "mdast-util-to-hast";
 import rehypeRaw from "rehype-raw";
-import rehypeSanitize from "rehype-sanitize";
 import rehypeStringify from "rehype-stringify";
 import { remark } from "remark";
 import remarkDirective from "remark-directive";
@@ -13,7 +12,7 @@ import { visit } from "unist-util-visit";
 import { rehypeImages, type ImageContext, type MissingImage } from "./article-images";
 import type { BodyWarning, Heading } from "../content/article-schema";
 import { remarkGeneratorSyntax } from "./generator-syntax";
-import { allowlist, rehypeReportDropped } from "./html-allowlist";
+import { rehypeReportDropped, rehypeSanitizeBody } from "./html-allowlist";
 import { remarkDirectives, videoDirectiveHandler } from "./markdown-directives";
 import { defuseMarkdown } from "./markdown-limits";
 import { rehypeVideoFacades, rehypeVideoPlaceholders } from "./video-embed";
@@ -140,7 +139,7 @@ export function renderMarkdown(source: string, { firstLine = 1, images }: Render
     .use(rehypeRaw)
     .use(rehypeVideoPlaceholders)
     .use(rehypeReportDropped, { warnings, firstLine })
-    .use(rehypeSanitize, allowlist)
+    .use(rehypeSanitizeBody)
     .use(rehypeVideoFacades)
     .use(rehypeArticleData, data)
     .use(rehypeImages, { context: images, missing: missingImages, firstLine, images: imageSources })

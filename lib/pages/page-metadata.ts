@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import type { Article } from "../content/article-schema";
 import type { Listing } from "../archive/listings";
 import { pageHref } from "../archive/pagination";
+import { articleDateTime } from "./date-time";
 import { absoluteUrl, site } from "./site";
 
 // Next replaces, not merges, a parent's `alternates`, so every page names the feed with its canonical URL.
@@ -10,10 +11,42 @@ export function alternates(canonical?: string): Metadata["alternates"] {
 }
 
 // Social sites do not render SVG previews, so the default card image is a PNG.
-const DEFAULT_IMAGE = { url: "/images/newsroom-default.png", width: 1200, height: 630, alt: site.name };
+export const DEFAULT_IMAGE = { url: absoluteUrl("/images/newsroom-default.png"), width: 1200, height: 630, alt: site.name };
 
-function articleImage(article: Article) {
-  return article.image ? { url: article.image, width: 1200, height: 630, alt: article.imageAlt } : DEFAULT_IMAGE;
+/** The publisher's logo for structured data: a raster square, as Google asks (at least 112 px). */
+export const PUBLISHER_LOGO = { path: "/images/newsroom-logo.png", width: 512, height: 512 } as const;
+
+/**
+ * Whether an image is a raster format social sites and Google's article results show: anything
+ * but SVG, judged by the media type of a data: URL or the path's extension, in any case, ignoring
+ * the query and fragment.
+ */
+export function isRasterImage(src: string): boolean {
+  const trimmed = src.trim();
+  const data = /^data:([^,;]*)/i.exec(trimmed);
+  if (data) {
+    const type = data[1]!.trim().toLowerCase();
+    return type.startsWith("image/") && type !== "image/svg+xml";
+  }
+  let pathname = trimmed.split(/[?#]/)[0]!;
+  try {
+    pathname = decodeURIComponent(pathname);
+  } catch {
+    // Not percent-encoding; the extension is read as written.
+  }
+  return !/\.svgz?$/i.test(pathname);
+}
+
+/** The card image of an article: its own when it is raster, else the default card. Its URL is absolute. */
+export function articleImage(article: Pick<Article, "image" | "imageAlt">) {
+  return article.image && isRasterImage(article.image)
+    ? { url: absoluteUrl(article.image), width: 1200, height: 630, alt: article.imageAlt }
+    : DEFAULT_IMAGE;
+}
+
+/** When an article was published and last modified, as ISO 8601 date-times with an offset. */
+export function articleTimes(article: Pick<Article, "date" | "updated">, timeZone = site.timeZone) {
+  return { published: articleDateTime(article.date, timeZone), modified: articleDateTime(article.updated ?? article.date, timeZone) };
 }
 
 export function listingMetadata(listing: Listing, page: number): Metadata {
@@ -30,10 +63,11 @@ export function listingMetadata(listing: Listing, page: number): Metadata {
 
 export function articleMetadata(article: Article): Metadata {
   const image = articleImage(article);
+  const times = articleTimes(article);
   return {
     title: article.title,
     description: article.summary,
-    authors: article.author ? [{ name: article.author }] : undefined,
+    authors: article.author ? [{ name: article.author, url: article.authorUrl }] : undefined,
     alternates: alternates(article.url),
     openGraph: {
       type: "article",
@@ -42,8 +76,8 @@ export function articleMetadata(article: Article): Metadata {
       url: article.url,
       title: article.title,
       description: article.summary,
-      publishedTime: article.date.iso,
-      modifiedTime: (article.updated ?? article.date).iso,
+      publishedTime: times.published,
+      modifiedTime: times.modified,
       section: article.categoryLabel,
       tags: article.tags,
       authors: article.author ? [article.author] : undefined,
@@ -59,19 +93,25 @@ export function articleMetadata(article: Article): Metadata {
 }
 
 /** schema.org NewsArticle, for search engines' article results. */
-export function newsArticleJsonLd(article: Article) {
-  const publisher = { "@type": "Organization", name: site.name, url: absoluteUrl("/") };
+export function newsArticleJsonLd(article: Article, timeZone = site.timeZone) {
+  const publisher = {
+    "@type": "Organization",
+    name: site.name,
+    url: absoluteUrl("/"),
+    logo: { "@type": "ImageObject", url: absoluteUrl(PUBLISHER_LOGO.path), width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
+  };
+  const times = articleTimes(article, timeZone);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
     headline: article.title,
     description: article.summary,
-    datePublished: article.date.iso,
-    dateModified: (article.updated ?? article.date).iso,
+    datePublished: times.published,
+    dateModified: times.modified,
     articleSection: article.categoryLabel,
     keywords: article.tags,
-    image: [absoluteUrl(articleImage(article).url)],
-    author: article.author ? { "@type": "Person", name: article.author } : publisher,
+    image: [articleImage(article).url],
+    author: article.author ? { "@type": "Person", name: article.author, ...(article.authorUrl ? { url: article.authorUrl } : {}) } : publisher,
     publisher,
     mainEntityOfPage: { "@type": "WebPage", "@id": absoluteUrl(article.url) },
     wordCount: article.wordCount,

@@ -1,3 +1,5 @@
+import { parseTimeZone } from "./date-time";
+
 /** Site-wide settings, read once. `SITE_URL` is the public origin used in canonical URLs, feeds and the sitemap. */
 export const site = {
   name: process.env.SITE_NAME || "The Harbor Ledger",
@@ -5,6 +7,11 @@ export const site = {
   url: (process.env.SITE_URL || "http://localhost:3000").replace(/\/+$/, ""),
   locale: "en-US",
   language: "en",
+  /**
+   * The IANA zone whose midnight a bare publication date (2026-03-04) means in structured data and
+   * Open Graph. Checked here, when the site first loads: an unknown zone stops it with one line.
+   */
+  timeZone: parseTimeZone(process.env.SITE_TIMEZONE),
 } as const;
 
 /** An absolute URL on this site, for canonical links, feeds and structured data. */

@@ -32,7 +32,17 @@ describe("SearchBox", () => {
     expect(form.getAttribute("action")).toBe("/search");
     expect(form.getAttribute("method")).toBe("get");
     expect(box().getAttribute("name")).toBe("q");
+    expect(screen.getByRole("button", { name: "Search" }).getAttribute("type")).toBe("submit");
     expect(box().getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("is a text field, as HTML allows no combobox role on a search field, with a search keyboard", () => {
+    render(<SearchBox />);
+    expect(box().getAttribute("type")).toBe("text");
+    expect(box().getAttribute("inputmode")).toBe("search");
+    expect(box().getAttribute("enterkeyhint")).toBe("search");
+    expect(box().getAttribute("aria-autocomplete")).toBe("list");
+    expect(box().getAttribute("aria-controls")).toBe(screen.getByRole("listbox", { hidden: true }).id);
   });
 
   it("suggests articles as the reader types, asking the API once after a pause, and announces the count", async () => {
@@ -73,6 +83,18 @@ describe("SearchBox", () => {
     fireEvent.keyDown(box(), { key: "Escape" });
     expect(box().getAttribute("aria-expanded")).toBe("false");
     expect(screen.getByRole("listbox", { hidden: true }).hidden).toBe(true);
+  });
+
+  it("stays collapsed when nothing matches, and announces that", async () => {
+    fetchMock.mockImplementation(async () => new Response(JSON.stringify({ query: "zzz", total: 0, results: [] })));
+    render(<SearchBox />);
+    fireEvent.change(box(), { target: { value: "zzz" } });
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("No matching articles"));
+    expect(box().getAttribute("aria-expanded")).toBe("false");
+    expect(screen.getByRole("listbox", { hidden: true }).hidden).toBe(true);
+    fireEvent.keyDown(box(), { key: "ArrowDown" });
+    expect(box().getAttribute("aria-expanded")).toBe("false");
+    expect(box().getAttribute("aria-activedescendant")).toBeNull();
   });
 
   it("focuses on '/' unless the reader is typing in a field", () => {

@@ -35,7 +35,18 @@ export function useBrowser() {
   return async function openPage(pathname: string, options: BrowserContextOptions = {}): Promise<{ page: Page; status: number }> {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, ...options });
     const page = await context.newPage();
+    // Every page records what its Content-Security-Policy refused, for `policyViolations`.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      Object.assign(window, { __policyViolations: seen });
+      document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.effectiveDirective} refused ${event.blockedURI || event.sample}`));
+    });
     const response = await page.goto(`${baseUrl}${pathname}`, { waitUntil: "load" });
     return { page, status: response!.status() };
   };
+}
+
+/** What the page's Content-Security-Policy refused since it loaded. */
+export function policyViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __policyViolations: string[] }).__policyViolations);
 }

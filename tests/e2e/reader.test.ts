@@ -4,8 +4,9 @@ import axe from "axe-core";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { getArticleBody } from "@/lib/archive/archive";
+import { articleTimes } from "@/lib/pages/page-metadata";
 import { expected as archive } from "./archive";
-import { baseUrl, screenshotDir, skipBrowser, useBrowser } from "./browser";
+import { baseUrl, policyViolations, screenshotDir, skipBrowser, useBrowser } from "./browser";
 
 const withHeadings = await Promise.all(
   archive.articles.filter((a) => a.image && a.source?.url).map(async (a) => ({ ...a, headings: (await getArticleBody(a.slug)).headings })),
@@ -78,7 +79,10 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(await meta('meta[name="description"]')).toBe(showcase.summary);
     expect(await page.locator('link[rel="canonical"]').getAttribute("href")).toMatch(new RegExp(`${showcase.url}$`));
     expect(await meta('meta[property="og:type"]')).toBe("article");
-    expect(await meta('meta[property="article:published_time"]')).toBe(showcase.date.iso);
+    const times = articleTimes(showcase);
+    expect(await meta('meta[property="article:published_time"]')).toBe(times.published);
+    expect(await meta('meta[property="article:modified_time"]')).toBe(times.modified);
+    expect(await meta('meta[property="og:image"]')).toMatch(/^https?:\/\/[^?#]+\.(png|jpe?g|gif|webp|avif)(?:[?#].*)?$/i);
     expect(await meta('meta[property="article:section"]')).toBe(showcase.categoryLabel);
     expect(await meta('meta[name="twitter:card"]')).toBe("summary_large_image");
     const { page: home } = await openPage("/");
@@ -89,11 +93,11 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(jsonLd).toMatchObject({
       "@type": "NewsArticle",
       headline: showcase.title,
-      datePublished: showcase.date.iso,
-      dateModified: (showcase.updated ?? showcase.date).iso,
+      datePublished: times.published,
+      dateModified: times.modified,
       articleSection: showcase.categoryLabel,
       author: { "@type": "Person", name: showcase.author },
-      publisher: { "@type": "Organization" },
+      publisher: { "@type": "Organization", logo: { "@type": "ImageObject", url: expect.stringMatching(/\.png$/) } },
       mainEntityOfPage: { "@id": expect.stringMatching(new RegExp(`${showcase.url}$`)) },
     });
   });
@@ -200,6 +204,30 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(await page.locator("h1").textContent()).toBe(title);
   });
 
+  it("runs under a policy that allows only each document's own inline scripts, refusing none of the site's", async () => {
+    const { page } = await openPage("/");
+    const policy = (await page.context().request.get(`${baseUrl}/`)).headers()["content-security-policy"]!;
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
+    expect(policy).not.toContain("'unsafe-inline'; style-src");
+    // Hydration, a client-side navigation, the view beacon and the search box all run.
+    const second = archive.articles[1]!;
+    await page.getByRole("link", { name: second.title, exact: true }).click();
+    await page.waitForURL(`**${second.url}`);
+    await page.locator(".meta-views").first().waitFor();
+    await page.getByRole("combobox", { name: "Search articles" }).click();
+    await page.keyboard.type("satel");
+    await page.getByRole("option").first().waitFor();
+    expect(await policyViolations(page)).toEqual([]);
+    // The policy is not a formality: a script the document did not ship is refused.
+    await page.evaluate(() => {
+      const injected = document.createElement("script");
+      injected.textContent = "window.__injectedRan = true";
+      document.body.append(injected);
+    });
+    expect(await page.evaluate(() => (window as unknown as { __injectedRan?: boolean }).__injectedRan)).toBeUndefined();
+    expect((await policyViolations(page)).join("\n")).toContain("script-src-elem refused inline");
+  });
+
   it("lands the first Tab on the skip link, which moves focus to the content", async () => {
     const { page } = await openPage(showcase.url);
     await page.keyboard.press("Tab");
@@ -245,7 +273,8 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     ["search results", "/search?q=climate", "dark"],
   ] as const)("passes an axe accessibility scan of %s (%s)", async (_name, pathname, colorScheme) => {
     const { page } = await openPage(pathname || showcase.url, { colorScheme });
-    await page.addScriptTag({ content: axe.source });
+    // Evaluated through the DevTools protocol: the site's policy refuses an injected <script>, as it should.
+    await page.evaluate(axe.source);
     const violations = await page.evaluate(async () => {
       const result = await (window as unknown as { axe: typeof axe }).axe.run(document);
       return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")) }));

@@ -4,6 +4,7 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import { articleImageFile } from "@/lib/content/article-assets";
 import { loadArticles } from "@/lib/content/articles";
+import { renderMarkdown } from "@/lib/markdown/markdown";
 import { contentErrorOf, fixture, renderedArticles, tempContentDir } from "./fixtures";
 
 const dom = (html: string) => new JSDOM(`<body>${html}</body>`).window.document.body;
@@ -33,6 +34,17 @@ describe("an article that is a folder, with its images beside it", () => {
     // Remote images are the editor's to size; nothing is fetched to measure them.
     expect(remote!.getAttribute("width")).toBeNull();
     expect(remote!.getAttribute("srcset")).toBeNull();
+  });
+
+  it("treats an image from HTTPS:// (any case of the scheme) as the remote https image it is", () => {
+    const images = { publicDir: path.resolve("public"), folder: fixture("article-folders/harbour-survey"), folderUrl: "/articles/harbour-survey" };
+    const upper = renderMarkdown("![Remote](HTTPS://example.com/photo.jpg)\n\n<img src=\"Https://example.com/Raw.PNG\" alt=\"Raw\">", { images });
+    const lower = renderMarkdown("![Remote](https://example.com/photo.jpg)\n\n<img src=\"https://example.com/Raw.PNG\" alt=\"Raw\">", { images });
+    expect({ images: upper.images, missing: upper.missingImages }).toEqual({ images: ["https://example.com/photo.jpg", "https://example.com/Raw.PNG"], missing: [] });
+    expect(upper.html).toBe(lower.html);
+    // Not resolved, measured or sent through the optimizer: the editor's to size, like any remote image.
+    const [remote] = [...dom(upper.html).querySelectorAll("img")];
+    expect(["src", "width", "srcset", "loading"].map((name) => remote!.getAttribute(name))).toEqual(["https://example.com/photo.jpg", null, null, null]);
   });
 
   it("names the file and the path of a local image that is not there", () => {

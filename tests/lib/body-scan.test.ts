@@ -178,9 +178,27 @@ describe("the body scan on the shapes that are easy to get wrong", () => {
     expect(scan.images).toEqual([]);
   });
 
-  it("keeps what the renderer keeps of uppercase schemes: nothing (the sanitizer compares protocols case-sensitively)", () => {
-    const scan = expectScanToMatchRenderer("[up](HTTPS://EXAMPLE.COM/UP) <HTTPS://EXAMPLE.COM/AUTO> [mail](MAILTO:desk@example.com) [ok](https://example.com)");
-    expect(scan.links).toEqual(["https://example.com"]);
+  it("keeps links and images whose allowed scheme is written in any case, with the scheme lowercased, as the renderer does", () => {
+    const scan = expectScanToMatchRenderer(
+      '[up](HTTPS://EXAMPLE.COM/UP) <HTTPS://EXAMPLE.COM/AUTO> see Https://example.com/Literal [mail](MAILTO:desk@example.com) [ok](https://example.com) ![pic](HTTPS://example.com/Pic.png)\n\n<a href="Http://example.com/Raw">raw</a> <img src="hTTps://example.com/raw.png" alt="">',
+      inFolder,
+    );
+    expect(scan.links).toEqual([
+      "https://EXAMPLE.COM/UP",
+      "https://EXAMPLE.COM/AUTO",
+      "https://example.com/Literal",
+      "mailto:desk@example.com",
+      "https://example.com",
+      "http://example.com/Raw",
+    ]);
+    expect({ images: scan.images, missing: scan.missingImages }).toEqual({ images: ["https://example.com/Pic.png", "https://example.com/raw.png"], missing: [] });
+  });
+
+  it("drops disallowed schemes in any case, and obfuscated ones, as the renderer does", () => {
+    const scan = expectScanToMatchRenderer(
+      '[a](JaVaScRiPt:alert(1)) [b](VBSCRIPT:x) [c](Data:text/html,x) [d](java&#x09;script:alert(1)) ![e](DATA:image/png;base64,AA) [ok](HTTPS://example.com)\n\n<a href="java&#x09;script:alert(1)">f</a> <a href=" JaVaScRiPt:alert(1)">g</a> <a href="&#x6A;avascript&#x3A;alert(1)">h</a> <img src="JAVASCRIPT:x" alt="">',
+    );
+    expect({ links: scan.links, images: scan.images }).toEqual({ links: ["https://example.com"], images: [] });
   });
 
   it("reads images inside links as both", () => {

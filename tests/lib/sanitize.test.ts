@@ -93,3 +93,84 @@ describe("hostile Markdown", () => {
     expect(document.querySelector("table")!.getAttribute("tabindex")).toBe("0");
   });
 });
+
+// RFC 3986: schemes are case-insensitive. An allowed scheme in any case keeps its URL, the scheme
+// lowercased and the rest as written; a disallowed one in any case, or one hidden behind spaces,
+// controls or entities, loses it. Each hostile link sits beside an uppercase allowed one, which
+// must be the only address left.
+describe("URL schemes in any case", () => {
+  const hrefs = (html: string) => [...parse(html).querySelectorAll("a")].map((a) => a.getAttribute("href"));
+  const srcs = (html: string) => [...parse(html).querySelectorAll("img")].map((img) => img.getAttribute("src"));
+
+  it("keeps a link to HTTPS://, lowercasing only the scheme", () => {
+    expect(renderMarkdown("[x](HTTPS://example.com)").html).toContain('<a href="https://example.com" rel="noopener noreferrer">x</a>');
+    expect(hrefs(renderMarkdown("[x](HtTpS://Example.com/Path?Q=A#Top)").html)).toEqual(["https://Example.com/Path?Q=A#Top"]);
+    expect(hrefs(renderMarkdown("[x](HTTP://example.com/a)").html)).toEqual(["http://example.com/a"]);
+  });
+
+  it("keeps a Mailto: link", () => {
+    expect(renderMarkdown("[m](Mailto:a@b.example)").html).toContain('<a href="mailto:a@b.example">m</a>');
+    expect(hrefs(renderMarkdown("[m](MAILTO:Desk@B.example?subject=Hi)").html)).toEqual(["mailto:Desk@B.example?subject=Hi"]);
+  });
+
+  it("keeps the src of an image from HTTPS://", () => {
+    expect(renderMarkdown("![i](HTTPS://example.com/a.png)").html).toContain('<img src="https://example.com/a.png" alt="i">');
+  });
+
+  it("keeps autolinks and autolink literals with an uppercase scheme", () => {
+    expect(hrefs(renderMarkdown("<HTTPS://example.com/auto> and HTTPS://example.com/literal").html)).toEqual(["https://example.com/auto", "https://example.com/literal"]);
+  });
+
+  it("keeps reference links with an uppercase scheme", () => {
+    expect(hrefs(renderMarkdown("[ref link][a]\n\n[a]: HTTPS://example.com/ref").html)).toEqual(["https://example.com/ref"]);
+  });
+
+  it("keeps raw HTML <a href> and <img src> with an uppercase scheme, and the other URL attributes", () => {
+    const { html } = renderMarkdown(
+      '<a href="HTTPS://example.com/raw">a</a> <a href="MailTo:desk@example.com">m</a> <img src="Https://example.com/raw.png" alt="r">\n\n<blockquote cite="HTTPS://example.com/c">q</blockquote>\n\n<video controls src="HTTPS://example.com/v.mp4" poster="HTTP://example.com/p.png"></video>',
+    );
+    expect(hrefs(html)).toEqual(["https://example.com/raw", "mailto:desk@example.com"]);
+    expect(srcs(html)).toEqual(["https://example.com/raw.png"]);
+    expect(html).toContain('<blockquote cite="https://example.com/c">');
+    expect(html).toContain('<video controls src="https://example.com/v.mp4" poster="http://example.com/p.png"></video>');
+  });
+
+  it.each([
+    "[bad](JaVaScRiPt:alert(1))",
+    "[bad](JAVASCRIPT:alert(1))",
+    "[bad](VbScRiPt:msgbox(1))",
+    "[bad](DATA:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+    "[bad](Data:text/html,x)",
+    "[bad](java&#x09;script:alert(1))",
+    "[bad](JaVa&#x09;ScRiPt:alert(1))",
+    "[bad](&#x4A;avaScript&#x3A;alert(1))",
+    "[bad](&#74;&#65;&#86;&#65;&#83;&#67;&#82;&#73;&#80;&#84;&#58;alert(1))",
+    "[bad](<\u0001JavaScript:alert(1)>)",
+    "[bad][r]\n\n[r]: JaVaScRiPt:alert(1)",
+    "<JaVaScRiPt:alert(1)>",
+    '<a href="JaVaScRiPt:alert(1)">bad</a>',
+    '<a href=" JaVaScRiPt:alert(1)">bad</a>',
+    '<a href="\u0001JAVASCRIPT:alert(1)">bad</a>',
+    '<a href="java&#x09;script:alert(1)">bad</a>',
+    '<a href="JaVa&#x0A;ScRiPt:alert(1)">bad</a>',
+    '<a href="&#x4A;avascript&#x3A;alert(1)">bad</a>',
+    '<a href="JaVaScRiPt&colon;alert(1)">bad</a>',
+    '<a href="VBSCRIPT:msgbox(1)">bad</a>',
+    '<a href="DATA:text/html,x">bad</a>',
+  ])("drops the href of %j, keeping the uppercase HTTPS link beside it", (input) => {
+    expect(hrefs(renderMarkdown(`[ok](HTTPS://example.com) ${input}`).html)).toEqual(["https://example.com", null]);
+  });
+
+  it.each([
+    "![bad](JaVaScRiPt:alert(1))",
+    "![bad](DATA:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
+    "![bad](Data:text/html,x)",
+    "![bad](java&#x09;script:alert(1))",
+    '<img src="JaVaScRiPt:alert(1)" alt="bad">',
+    '<img src="Data:image/png;base64,AA" alt="bad">',
+    '<img src=" VBSCRIPT:x" alt="bad">',
+    '<img src="jav&#x09;ascript:alert(1)" alt="bad">',
+  ])("drops the src of %j, keeping the uppercase HTTPS image beside it", (input) => {
+    expect(srcs(renderMarkdown(`![ok](HTTPS://example.com/ok.png) ${input}`).html)).toEqual(["https://example.com/ok.png", null]);
+  });
+});

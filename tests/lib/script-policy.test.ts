@@ -1,0 +1,30 @@
+import { createHash } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { inlineScriptHashes, policyForDocument } from "@/lib/http/script-policy.mjs";
+
+const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+const POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
+
+describe("the script policy of a document", () => {
+  it("lists the hash of each inline script the browser would run, once", () => {
+    const html = `<!DOCTYPE html><html><head><script>self.a=1</script></head><body>
+      <script type="module">import("/x.js")</script><script>self.a=1</script><script type="text/javascript">b()</script></body></html>`;
+    expect(inlineScriptHashes(html).sort()).toEqual([hash("self.a=1"), hash('import("/x.js")'), hash("b()")].sort());
+  });
+
+  it("leaves out external scripts, data blocks and empty scripts", () => {
+    const html = `<script src="/a.js"></script><script type="application/ld+json">{"@type":"NewsArticle"}</script><script></script>`;
+    expect(inlineScriptHashes(html)).toEqual([]);
+  });
+
+  it("reads a script's text as the browser does, not text that looks like a script in an attribute, a comment or a title", () => {
+    const html = `<img alt="<script>steal()</script>"><!-- <script>steal()</script> --><title><script>steal()</script></title>
+      <textarea><script>steal()</script></textarea><script>var s = "<b>&amp;</b>"</script>`;
+    expect(inlineScriptHashes(html)).toEqual([hash('var s = "<b>&amp;</b>"')]);
+  });
+
+  it("replaces 'unsafe-inline' in script-src only, keeping every other directive", () => {
+    expect(policyForDocument(POLICY, "<script>go()</script>")).toBe(`default-src 'self'; script-src 'self' ${hash("go()")}; style-src 'self' 'unsafe-inline'`);
+    expect(policyForDocument(POLICY, "<p>No script</p>")).toBe("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'");
+  });
+});
