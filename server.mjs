@@ -132,6 +132,17 @@ server.on("clientError", (error, socket) => {
   socket.end(`HTTP/1.1 ${status} ${text}\r\n${headers.map(([key, value]) => `${key}: ${value}\r\n`).join("")}\r\n${text}\n`);
 });
 
-server.listen(port, hostname, () => {
-  console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
-});
+// SOCKET_PATH serves on a unix socket instead of a port: behind a proxy on the same machine, the
+// app is then reachable only through the proxy, so no client can reach it directly and claim an
+// address in X-Forwarded-For (TRUSTED_PROXIES).
+const socketPath = process.env.SOCKET_PATH;
+if (socketPath) {
+  // A socket left by a server that did not exit cleanly would stop listen(); anything else at
+  // that path is left alone, and listen() reports it.
+  if (fs.statSync(socketPath, { throwIfNoEntry: false })?.isSocket()) fs.rmSync(socketPath);
+  server.listen(socketPath, () => console.log(`Ready on unix:${socketPath}`));
+} else {
+  server.listen(port, hostname, () => {
+    console.log(`Ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  });
+}

@@ -12,6 +12,7 @@ import { benchParse } from "./parse";
 import { benchSearch } from "./search";
 import { benchServe } from "./serve";
 import type { ArchiveShape } from "./synthetic-archive";
+import { benchViewFaults } from "./view-faults";
 import { benchViews } from "./views";
 
 // `npm run bench`: measures, prints a table and writes bench/results/<date>.json.
@@ -58,6 +59,12 @@ const views = run("views") ? await benchViews() : undefined;
 if (views) {
   console.log(`\nView counting through the HTTP API (autocannon, 50 connections, ${process.env.BENCH_SECONDS || 10} s each) on ${machine.cores} × ${machine.cpu}`);
   console.table(views);
+}
+
+const viewFaults = run("view-faults") ? await benchViewFaults() : undefined;
+if (viewFaults) {
+  console.log("\nThe view store locked, frozen or down: beacons one after another, pages under 10 connections and an old article's request meanwhile (targets: beacon < 1 s, page p99 < 200 ms)");
+  console.table(viewFaults);
 }
 
 const load = run("load") ? await benchLoad() : undefined;
@@ -133,7 +140,7 @@ const earlier = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8"))
 // and a realistic run stores them under their name suffixed "-realistic" ("parse-realistic" and so on),
 // so that a day's simple and realistic figures sit side by side and neither overwrites the other.
 const onShape = (name: string) => (shape === "realistic" ? `${name}-realistic` : name);
-const sections = { [onShape("parse")]: parse, largeBodies, [onShape("search")]: search, views, load, lighthouse, [onShape("build")]: build, [onShape("serve")]: serve };
+const sections = { [onShape("parse")]: parse, largeBodies, [onShape("search")]: search, views, viewFaults, load, lighthouse, [onShape("build")]: build, [onShape("serve")]: serve };
 const measured = Object.fromEntries(Object.entries(sections).filter(([, value]) => value !== undefined));
 fs.writeFileSync(file, `${JSON.stringify({ ...earlier, date, machine, ...measured }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);

@@ -9,8 +9,11 @@ type Props = {
   initialViews?: number;
 };
 
+// A page the browser prerenders runs its scripts before anyone reads it (Speculation Rules).
+const prerendering = () => (document as Document & { prerendering?: boolean }).prerendering === true;
+
 /**
- * Counts this reading once the page is actually visible (not for a prefetch
+ * Counts this reading once the page is actually visible (not for a prefetch, a prerender
  * or a tab opened in the background), then shows the count the server returns.
  */
 export function LiveViewCount({ slug, initialViews }: Props) {
@@ -21,9 +24,10 @@ export function LiveViewCount({ slug, initialViews }: Props) {
 
   useEffect(() => {
     const send = () => {
-      if (sentFor.current === slug || document.visibilityState !== "visible") return;
+      if (sentFor.current === slug || document.visibilityState !== "visible" || prerendering()) return;
       sentFor.current = slug;
       document.removeEventListener("visibilitychange", send);
+      document.removeEventListener("prerenderingchange", send);
       fetch(`/api/views/${encodeURIComponent(slug)}`, { method: "POST", keepalive: true, credentials: "same-origin" })
         .then((response) => (response.ok ? response.json() : undefined))
         .then((body: { views?: unknown } | undefined) => {
@@ -33,7 +37,11 @@ export function LiveViewCount({ slug, initialViews }: Props) {
     };
     send();
     document.addEventListener("visibilitychange", send);
-    return () => document.removeEventListener("visibilitychange", send);
+    document.addEventListener("prerenderingchange", send);
+    return () => {
+      document.removeEventListener("visibilitychange", send);
+      document.removeEventListener("prerenderingchange", send);
+    };
   }, [slug]);
 
   return views === undefined ? null : <ViewCount views={views} />;

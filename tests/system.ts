@@ -34,10 +34,41 @@ export function requireSystemProgram(candidates: (string | undefined)[], install
   return undefined;
 }
 
-export type RedisServer = { url: string; stop(): Promise<void>; start(): Promise<void> };
+export type RedisServer = {
+  url: string;
+  stop(): Promise<void>;
+  start(): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open, nothing answers, as with a stalled host. */
+  pause(): Promise<void>;
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): Promise<void>;
+};
 
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+  // A process killed by a signal has no exit code, only a signal code.
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+/**
+ * Resolves once the kernel reports `pid` stopped (or running again), so a test never talks to a
+ * server that has not frozen yet. Where /proc is not there to ask, resolves at once.
+ */
+async function untilStopped(pid: number, stopped: boolean): Promise<void> {
+  // A hang guard, not a budget: a signal takes effect within microseconds.
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      return;
+    }
+    // The state follows the command name, which is in parentheses and may itself hold ") ".
+    const state = stat.slice(stat.lastIndexOf(") ") + 2)[0];
+    if (state === undefined || (state === "T") === stopped) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`redis-server (pid ${pid}) did not ${stopped ? "stop" : "continue"}`);
 }
 
 /** A throwaway redis-server on a free loopback port, with persistence off. */
@@ -68,6 +99,14 @@ export async function startRedis(binary: string): Promise<RedisServer> {
     async stop() {
       child?.kill("SIGKILL");
       if (child) await exited(child);
+    },
+    async pause() {
+      child?.kill("SIGSTOP");
+      if (child?.pid) await untilStopped(child.pid, true);
+    },
+    async resume() {
+      child?.kill("SIGCONT");
+      if (child?.pid) await untilStopped(child.pid, false);
     },
   };
 }

@@ -9,7 +9,9 @@ export const viewsConfig = {
   sqlitePath: path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.VIEWS_DB_PATH || "data/views.db"),
   /** A reader's repeat visits within this window count once. */
   windowMs: envNumber("VIEWS_WINDOW_MINUTES", 30) * 60_000,
-  /** Keys the hash that stands in for a reader who refuses cookies; share it between instances. */
+  /** How many new readers one address (an IPv6 /64) may add to one article's count per window. */
+  readersPerAddress: envNumber("VIEWS_READERS_PER_ADDRESS", 20),
+  /** Signs reader cookies and keys the address hash; share it between instances. */
   secret: process.env.VIEWS_SECRET || undefined,
   /** How often a failing store is reported in the log. */
   errorLogIntervalMs: envNumber("VIEWS_ERROR_LOG_SECONDS", 60) * 1_000,

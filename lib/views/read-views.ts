@@ -7,14 +7,29 @@ const MOST_READ_COUNT = 5;
 
 export type ReadArticle = { article: Article; views: number };
 
-/** The count for a page, or undefined when the store is down: the page renders without it. */
-export async function viewCountFor(slug: string): Promise<number | undefined> {
+// A page waits no longer than this for a count: a slow or frozen store must not hold up the
+// page, which renders without the count and lets the beacon fill it in.
+const PAGE_WAIT_MS = 100;
+
+/** What `work` gives within PAGE_WAIT_MS, or `fallback` when it fails or takes longer. */
+async function forPage<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(fallback), PAGE_WAIT_MS);
+  });
   try {
-    return await viewStore().get(slug);
+    return await Promise.race([work(), late]);
   } catch (error) {
     reportStoreError(error);
-    return undefined;
+    return fallback;
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** The count for a page, or undefined when the store is down or slow: the page renders without it. */
+export function viewCountFor(slug: string): Promise<number | undefined> {
+  return forPage<number | undefined>(() => viewStore().get(slug), undefined);
 }
 
 /** The most-read published articles with their counts. Throws when the store is down. */
@@ -27,12 +42,7 @@ export async function topArticles(limit: number): Promise<ReadArticle[]> {
     .slice(0, limit);
 }
 
-/** The home page's "Most read" list; empty when the store is down. */
-export async function mostRead(count = MOST_READ_COUNT): Promise<ReadArticle[]> {
-  try {
-    return await topArticles(count);
-  } catch (error) {
-    reportStoreError(error);
-    return [];
-  }
+/** The home page's "Most read" list; empty when the store is down or slow. */
+export function mostRead(count = MOST_READ_COUNT): Promise<ReadArticle[]> {
+  return forPage(() => topArticles(count), []);
 }

@@ -1,12 +1,29 @@
 import Redis from "ioredis";
-import { StoreUnavailableError, type RecordResult, type TopEntry, type ViewStore } from "./view-store";
+import { StoreUnavailableError, type Allowance, type RecordResult, type TopEntry, type ViewStore } from "./view-store";
 
-// One round trip, atomic on the server: mark every reader key not already
-// within its window (NX never extends one), and count only if none was.
+// One round trip, atomic on the server. KEYS[1] is the counts, then the reader keys, then (when
+// ARGV[3] carries a limit) the client's allowance key. Marks every reader key not already within
+// its window (NX never extends one); counts only if none was, and the client has used fewer than
+// the limit: its allowance key holds the views it counted, and expires one window after the first
+// (INCR keeps the expiry; the script sees one clock, so the key cannot expire between its calls).
 const RECORD = `
+local limit = tonumber(ARGV[3])
+local readers = #KEYS
+if limit then readers = readers - 1 end
 local known = false
-for i = 2, #KEYS do
+for i = 2, readers do
   if not redis.call('SET', KEYS[i], '1', 'PX', ARGV[2], 'NX') then known = true end
+end
+if not known and limit then
+  local allowance = KEYS[#KEYS]
+  local used = tonumber(redis.call('GET', allowance) or '0')
+  if used >= limit then
+    known = true
+  elseif used == 0 then
+    redis.call('SET', allowance, '1', 'PX', ARGV[2])
+  else
+    redis.call('INCR', allowance)
+  end
 end
 if known then
   return {tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1]) or '0'), 0}
@@ -14,45 +31,119 @@ end
 return {tonumber(redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])), 1}
 `;
 
+// How long anything may wait for Redis: for a connection, for a reply.
+const TIMEOUT_MS = 500;
+
+/**
+ * `reply`, or a rejection when it has not come TIMEOUT_MS after the command was sent. When the
+ * timer fires, the verdict waits for setImmediate, which runs after the event loop has read the
+ * I/O that arrived meanwhile: a reply that came in time but found the loop busy still counts.
+ */
+function replyWithin<T>(reply: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let settled = false;
+    const settle = (done: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      done();
+    };
+    const timer = setTimeout(() => setImmediate(() => settle(() => reject(new Error(`no reply from Redis within ${TIMEOUT_MS} ms`)))), TIMEOUT_MS);
+    reply.then(
+      (value) => settle(() => resolve(value)),
+      (error: unknown) => settle(() => reject(error)),
+    );
+  });
+}
+
 type RecordingRedis = Redis & {
   recordView(keyCount: number, ...args: (string | number)[]): Promise<[number, number]>;
 };
 
-/** The shared store: counts in one sorted set, dedupe keys that expire by themselves. */
+/** The shared store: counts in one sorted set, dedupe and allowance keys that expire by themselves. */
 export class RedisViewStore implements ViewStore {
   private readonly redis: RecordingRedis;
   private readonly counts: string;
+  private connecting: Promise<void> | undefined;
 
   constructor(
     url: string,
     private readonly prefix = "newsroom:",
   ) {
     this.counts = `${prefix}views`;
+    // Every command settles within about a second (TIMEOUT_MS to connect, TIMEOUT_MS for the
+    // reply), whether Redis is frozen (SIGSTOP, a stalled host: the connection looks alive) or
+    // down (refused), and the API answers 503 meanwhile:
+    // - replyWithin() rejects a command without a reply in time (a frozen server, a dead link).
+    //   It cannot unsend it: one already written to a frozen server still runs when it resumes,
+    //   so a view answered 503 may yet be counted (never the reverse). ioredis's own
+    //   commandTimeout is not used: on a busy server its timer fires before the loop reads
+    //   replies that arrived in time, and a burst of beacons then fails by the hundred;
+    // - enableOfflineQueue: false, because ioredis sends a queued command once it reconnects, even
+    //   when commandTimeout has already rejected it. Instead, ready() waits up to TIMEOUT_MS for
+    //   a connection and only then sends, so nothing is sent after its caller has given up;
+    // - maxRetriesPerRequest: 0 rejects the commands in flight as soon as the connection drops,
+    //   rather than at their timeout; autoResendUnfulfilledCommands: false makes sure none is
+    //   sent again on reconnecting (it may have run already, and its caller has had its answer);
+    // - retryStrategy keeps reconnecting in the background, at least every second, for ever, so
+    //   counting resumes by itself when Redis is back.
     this.redis = new Redis(url, {
-      // A command issued while (re)connecting waits for one reconnection
-      // attempt, then fails (the API answers 503); reconnecting goes on in the background.
-      enableOfflineQueue: true,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2_000,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+      connectTimeout: TIMEOUT_MS,
+      enableOfflineQueue: false,
+      autoResendUnfulfilledCommands: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: (attempt) => Math.min(attempt * 50, 1_000),
     }) as RecordingRedis;
     // Errors surface through the commands that fail; without a listener ioredis would print each reconnect attempt.
     this.redis.on("error", () => {});
     this.redis.defineCommand("recordView", { lua: RECORD });
   }
 
+  /**
+   * Resolves once connected, or rejects after TIMEOUT_MS (a command sent before would be refused
+   * at once). Shared by every caller waiting at the time, so a burst adds one listener, not many.
+   */
+  private ready(): Promise<void> {
+    if (this.redis.status === "ready") return Promise.resolve();
+    if (this.redis.status === "end") return Promise.reject(new Error("connection closed"));
+    this.connecting ??= new Promise<void>((resolve, reject) => {
+      const settle = (error?: Error) => {
+        clearTimeout(timer);
+        this.redis.off("ready", onReady);
+        this.redis.off("end", onEnd);
+        this.connecting = undefined;
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReady = () => settle();
+      const onEnd = () => settle(new Error("connection closed"));
+      // As in replyWithin: the verdict waits for the I/O that arrived meanwhile to be read.
+      const timer = setTimeout(
+        () => setImmediate(() => (this.redis.status === "ready" ? settle() : settle(new Error(`not connected to Redis (${this.redis.status})`)))),
+        TIMEOUT_MS,
+      );
+      this.redis.once("ready", onReady);
+      this.redis.once("end", onEnd);
+    });
+    return this.connecting;
+  }
+
   private async use<T>(work: () => Promise<T>): Promise<T> {
     try {
-      return await work();
+      await this.ready();
+      return await replyWithin(work());
     } catch (error) {
       throw new StoreUnavailableError(error);
     }
   }
 
-  record(slug: string, readers: readonly string[], windowMs: number): Promise<RecordResult> {
+  record(slug: string, readers: readonly string[], windowMs: number, allowance?: Allowance): Promise<RecordResult> {
     const keys = readers.map((reader) => `${this.prefix}seen:${slug}:${reader}`);
+    // The client id arrives already keyed (a hash), so it is stored as it is.
+    if (allowance) keys.push(`${this.prefix}allowance:${slug}:${allowance.client}`);
+    const limit = allowance ? [allowance.limit] : [];
     return this.use(async () => {
-      const [views, counted] = await this.redis.recordView(keys.length + 1, this.counts, ...keys, slug, windowMs);
+      const [views, counted] = await this.redis.recordView(keys.length + 1, this.counts, ...keys, slug, windowMs, ...limit);
       return { views, counted: counted === 1 };
     });
   }

@@ -10,10 +10,11 @@ const article = expected.articles[0]!;
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 const PER_SERVER = 1_000;
 
+/** A view from reader number `reader`, each at an address of its own behind the one trusted proxy (TRUSTED_PROXIES=1). */
 function view(server: RunningServer, reader: number) {
   return fetch(`${server.url}/api/views/${article.slug}`, {
     method: "POST",
-    headers: { "user-agent": READER_UA, cookie: `reader=${`r${reader}`.padStart(22, "0")}` },
+    headers: { "user-agent": READER_UA, "x-forwarded-for": `10.${(reader >> 16) & 255}.${(reader >> 8) & 255}.${reader & 255}` },
   });
 }
 
@@ -39,11 +40,11 @@ const tempDb = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "views-exac
 
 describe("view counts with SQLite", () => {
   it("are exact across two server processes under 2,000 concurrent views", async () => {
-    await expectExactAcrossTwoServers({ VIEWS_DB_PATH: tempDb(), API_RATE_LIMIT: "0" });
+    await expectExactAcrossTwoServers({ VIEWS_DB_PATH: tempDb(), API_RATE_LIMIT: "0", TRUSTED_PROXIES: "1" });
   });
 
   it("lose no view answered 200 when the server is killed mid-stream", async () => {
-    const env = { VIEWS_DB_PATH: tempDb(), API_RATE_LIMIT: "0" };
+    const env = { VIEWS_DB_PATH: tempDb(), API_RATE_LIMIT: "0", TRUSTED_PROXIES: "1" };
     const server = await startServer(env);
     let ok = 0;
     let inFlight = 0;
@@ -87,6 +88,6 @@ describe.skipIf(!redisBinary)("view counts with Redis", () => {
   afterAll(() => redis?.stop());
 
   it("are exact across two server processes under 2,000 concurrent views", async () => {
-    await expectExactAcrossTwoServers({ REDIS_URL: redis.url, REDIS_PREFIX: "exact:", API_RATE_LIMIT: "0" });
+    await expectExactAcrossTwoServers({ REDIS_URL: redis.url, REDIS_PREFIX: "exact:", API_RATE_LIMIT: "0", TRUSTED_PROXIES: "1" });
   });
 });

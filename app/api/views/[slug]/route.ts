@@ -21,7 +21,7 @@ export async function POST(request: NextRequest, { params }: Context) {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return json({ error: "request body too large" }, 413);
   try {
     const { views, newCookie } = await countView(request, slug);
-    return withReaderCookie(json({ slug, views }), request, newCookie);
+    return withReaderCookie(json({ slug, views }), newCookie);
   } catch (error) {
     return storeDown(error);
   }

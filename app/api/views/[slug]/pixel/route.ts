@@ -10,7 +10,8 @@ type Context = { params: Promise<{ slug: string }> };
 
 // A transparent 1×1 GIF.
 const PIXEL = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
-const rateLimited = createRateLimit("views-pixel");
+// The same budget as the beacon (POST ../route.ts): one per client, not one per way of counting.
+const rateLimited = createRateLimit("views");
 
 /**
  * The beacon for readers without JavaScript: article pages load this image
@@ -30,5 +31,5 @@ export async function GET(request: NextRequest, { params }: Context) {
     reportStoreError(error);
   }
   const image = new NextResponse(new Uint8Array(PIXEL), { headers: { "Content-Type": "image/gif", "Cache-Control": "no-store" } });
-  return withReaderCookie(image, request, newCookie);
+  return withReaderCookie(image, newCookie);
 }
