@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
+import { ContinueReading } from "@/components/continue-reading";
 import { ListingView } from "@/components/listing-view";
-import { MostRead } from "@/components/most-read";
+import { Trending } from "@/components/trending";
 import { findListingPage, homeListing } from "@/lib/archive/listings";
 import { listingMetadata } from "@/lib/pages/page-metadata";
-import { mostRead } from "@/lib/views/read-views";
+import { trending } from "@/lib/views/read-views";
 
-// "Most read" comes from the view store; the page is regenerated at most every five minutes.
+// "Trending" comes from the view store; the page is regenerated at most every five minutes.
 export const revalidate = 300;
 
 export function generateMetadata(): Metadata {
@@ -14,10 +15,20 @@ export function generateMetadata(): Metadata {
 
 export default async function HomePage() {
   const { listing, page } = findListingPage(homeListing(), [])!;
+  // Both at once: the page waits at most 100 ms for the two.
+  const [day, week] = await Promise.all([trending("24h"), trending("7d")]);
   return (
     <>
       <ListingView listing={listing} page={page} hideTitle lead />
-      <MostRead entries={await mostRead()} />
+      <Trending
+        heading="Trending"
+        lists={[
+          { label: "Last 24 hours", entries: day },
+          { label: "Last 7 days", entries: week },
+        ]}
+      />
+      {/* Only in the browser, from what it remembers: at the end, so nothing above it moves. */}
+      <ContinueReading />
     </>
   );
 }

@@ -4,6 +4,7 @@ import type { Highlighted } from "@/lib/archive/search";
 import { ArticleMeta } from "./article-meta";
 import { CategoryLink } from "./category-link";
 import { HighlightedText } from "./highlighted-text";
+import { ReadMark } from "./read-mark";
 
 export type CardArticle = Pick<Article, "url" | "title" | "summary" | "category" | "categoryLabel" | "date" | "readingTime" | "draft">;
 
@@ -27,6 +28,7 @@ export function ArticleCard({ article, lead = false, headingLevel = 2, highlight
       </Heading>
       <ArticleMeta date={article.date} readingTime={article.readingTime} />
       <p className="card-summary">{highlight ? <HighlightedText runs={highlight.summary} /> : article.summary}</p>
+      <ReadMark url={article.url} />
     </article>
   );
 }

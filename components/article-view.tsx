@@ -1,12 +1,14 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { Article, ArticleBody } from "@/lib/content/article-schema";
-import type { CardArticle } from "./article-card";
-import { ArticleMeta } from "./article-meta";
+import { ArticleMeta, Byline } from "./article-meta";
 import { CategoryLink } from "./category-link";
+import { Corrections } from "./corrections";
 import { LiveViewCount } from "./live-view-count";
-import { RelatedArticles } from "./related-articles";
+import { ReadingProgress } from "./reading-progress";
+import { RelatedArticles, type RelatedItem } from "./related-articles";
 import { SourceLine } from "./source-line";
+import { TableOfContents } from "./table-of-contents";
 import { TagList } from "./tag-list";
 import { VideoFacades } from "./video-facades";
 
@@ -15,7 +17,7 @@ const OPTIMIZABLE_HERO = /^\/[^/].*\.(?:png|jpe?g|webp|avif)$/i;
 type Props = {
   article: Article;
   body: ArticleBody;
-  related: CardArticle[];
+  related: RelatedItem[];
   /** The count when rendered; undefined hides it until the beacon answers. */
   views?: number;
 };
@@ -24,6 +26,7 @@ type Props = {
 export function ArticleView({ article, body, related, views }: Props) {
   return (
     <>
+      <ReadingProgress url={article.url} title={article.title} />
       <article className="article">
         <p className="back">
           <Link href="/">← Back to Home</Link>
@@ -34,8 +37,8 @@ export function ArticleView({ article, body, related, views }: Props) {
             {article.title}
             {article.draft && <span className="draft-badge"> Draft</span>}
           </h1>
-          <ArticleMeta date={article.date} readingTime={article.readingTime} views={<LiveViewCount slug={article.slug} initialViews={views} />} />
-          {article.author && <p className="byline">By {article.author}</p>}
+          <ArticleMeta date={article.date} updated={article.updated} readingTime={article.readingTime} views={<LiveViewCount slug={article.slug} initialViews={views} />} />
+          {article.author && <Byline author={article.author} />}
           <p className="standfirst">{article.summary}</p>
         </header>
         {article.image && (
@@ -50,8 +53,10 @@ export function ArticleView({ article, body, related, views }: Props) {
             )}
           </figure>
         )}
+        <TableOfContents headings={body.headings} />
         <div className="prose" dangerouslySetInnerHTML={{ __html: body.html }} />
         {body.html.includes('class="video-facade"') && <VideoFacades />}
+        <Corrections corrections={article.corrections} />
         <noscript>
           {/* Counts readers without JavaScript, by the same rules as the beacon; a 1×1 transparent image. */}
           {/* eslint-disable-next-line @next/next/no-img-element */}

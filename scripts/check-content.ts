@@ -2,7 +2,8 @@
 // on every core, then validates the whole folder and writes the content
 // snapshot the servers read, so a bad file stops the build with every problem
 // listed, and what is served is what was validated. Last, it renders the
-// bodies `next build` will prerender, on every core, into the content cache.
+// bodies `next build` will prerender, on every core, into the content cache,
+// and makes the same newest articles' share cards (lib/pages/share-card.ts).
 import { snapshotFile, writeSnapshotFile } from "../lib/archive/archive";
 import { PRERENDERED_ARTICLES } from "../lib/archive/prerender";
 import { Snapshot } from "../lib/archive/snapshot";
@@ -12,6 +13,7 @@ import { contentCacheDir, openContentCache, type ContentCache } from "../lib/con
 import { RenderPool, renderWorkerEntry } from "../lib/content/render-pool";
 import { ContentError } from "../lib/content/content-error";
 import { parserFingerprint } from "../lib/content/parser-fingerprint";
+import { makeShareCards } from "../lib/pages/share-card";
 import { warmContentCache } from "./warm-content-cache";
 
 const dir = contentDir();
@@ -54,11 +56,14 @@ try {
   if (warnings.length > 0) console.warn(`${warnings.join("\n")}\n${count(warnings.length, "warning", "warnings")}: content shown as written or left out, listed above`);
   const pruned = cache ? cache.prune(cacheKeys) : 0;
   const rendered = cache ? await renderPrerendered(file, cache) : 0;
+  const snapshot = Snapshot.open(file);
+  const cards = await makeShareCards(snapshot, PRERENDERED_ARTICLES).finally(() => snapshot.db.close());
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const threads = warmed?.threads ? `, ${warmed.parsed} parsed on ${count(warmed.threads, "thread", "threads")}` : "";
   const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed, ${count(rendered, "body", "bodies")} rendered for prerendering` : "";
+  const carded = `; ${count(cards.made, "share card", "share cards")} made, ${cards.removed} removed`;
   const unpublished = drafts > 0 ? ` and ${count(drafts, "draft", "drafts")}` : "";
-  console.log(`Content OK: ${count(articles, "article", "articles")}${unpublished} in ${dir}, snapshot ${file} (${seconds} s${threads}${cached})`);
+  console.log(`Content OK: ${count(articles, "article", "articles")}${unpublished} in ${dir}, snapshot ${file} (${seconds} s${threads}${cached}${carded})`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import type { ArticleBody } from "../content/article-schema";
 import { articleBody } from "../content/article-body";
 import { contentDir, folderSignature, forEachArticle, type LoadedArticle, type LoadOptions } from "../content/articles";
+import { authorsSignature, loadAuthors } from "../content/authors";
 import { openContentCache } from "../content/content-cache";
 import { parserFingerprint } from "../content/parser-fingerprint";
 import { processWide } from "./process-wide";
@@ -11,7 +12,7 @@ import { Snapshot, writeSnapshot, type ListFilter } from "./snapshot";
 import { contentCacheDir, snapshotFile } from "./snapshot-file.mjs";
 
 export { snapshotFile };
-export type { CategorySummary, ListFilter, SearchResults } from "./snapshot";
+export type { AuthorSummary, CategorySummary, ListFilter, SearchResults } from "./snapshot";
 
 /**
  * Writes the snapshot of `dir` to `file`: into a temporary file renamed over the old one only
@@ -38,7 +39,7 @@ export function writeSnapshotFile(dir: string, file: string, { cache, warn }: Lo
         },
         { cache, warn },
       );
-    const summary = writeSnapshot(db, load, { fingerprint: parserFingerprint() ?? "" });
+    const summary = writeSnapshot(db, load, { fingerprint: parserFingerprint() ?? "", authors: loadAuthors() });
     db.close();
     fs.renameSync(temporary, file);
     return { ...summary, cacheKeys };
@@ -61,7 +62,7 @@ function snapshotOfFolder(dir: string): Snapshot {
   const cache = fingerprint ? openContentCache(contentCacheDir(), fingerprint) : undefined;
   const db = new Database(":memory:");
   try {
-    writeSnapshot(db, (accept) => forEachArticle(dir, accept, { cache }), { includeDrafts });
+    writeSnapshot(db, (accept) => forEachArticle(dir, accept, { cache }), { includeDrafts, authors: loadAuthors() });
   } catch (error) {
     db.close();
     throw error;
@@ -75,7 +76,7 @@ const state = processWide("archive", (): { opened?: Opened } => ({}));
 /** The snapshot this process serves, opened (or, from a folder, written) on first use. */
 export function archive(): Snapshot {
   const source = readsFolder ? contentDir() : snapshotFile();
-  const signature = readsFolder ? folderSignature(source) : undefined;
+  const signature = readsFolder ? `${folderSignature(source)}|authors:${authorsSignature()}` : undefined;
   const { opened } = state;
   if (opened?.source === source && opened.signature === signature) return opened.snapshot;
   const snapshot = readsFolder ? snapshotOfFolder(source) : Snapshot.open(source);
@@ -87,6 +88,8 @@ export function archive(): Snapshot {
 export const getArticle = (slug: string) => archive().article(slug);
 export const getCategories = () => archive().categories();
 export const getTags = () => archive().tags();
+export const getAuthor = (slug: string) => archive().author(slug);
+export const getAuthors = () => archive().authors();
 export const getRelatedArticles = (slug: string) => archive().related(slug);
 export const listArticles = (filter: ListFilter, offset: number, limit: number) => archive().list(filter, offset, limit);
 export const countArticles = (filter: ListFilter = {}) => archive().count(filter);

@@ -1,9 +1,10 @@
 import type { Article } from "../content/article-schema";
-import { countArticles, getCategories, listArticles, type ListFilter } from "./archive";
+import { authorHref } from "../content/author-slug";
+import { countArticles, getAuthor, getCategories, listArticles, type ListFilter } from "./archive";
 import { paginate, pageNumber, type Page } from "./pagination";
 import { site } from "../pages/site";
 
-/** A paginated list of articles at a stable URL: home, a category or a tag. */
+/** A paginated list of articles at a stable URL: home, a category, a tag or an author. */
 export type Listing = {
   title: string;
   description: string;
@@ -11,6 +12,8 @@ export type Listing = {
   base: string;
   /** Which articles it lists, newest first. */
   filter: ListFilter;
+  /** Its own RSS feed, for `<link rel="alternate">`, when it has one (categories and tags). */
+  feed?: { url: string; title: string };
 };
 
 export function homeListing(): Listing {
@@ -25,12 +28,26 @@ export function categoryListing(name: string): Listing | undefined {
     description: `The latest ${category.label} news from ${site.name}.`,
     base: `/category/${category.name}`,
     filter: { category: category.name },
+    feed: { url: `/category/${category.name}/feed.xml`, title: `${site.name}: ${category.label} RSS feed` },
   };
 }
 
 export function tagListing(tag: string): Listing | undefined {
   if (countArticles({ tag }) === 0) return undefined;
-  return { title: `#${tag}`, description: `Articles tagged ${tag} on ${site.name}.`, base: `/tags/${tag}`, filter: { tag } };
+  return {
+    title: `#${tag}`,
+    description: `Articles tagged ${tag} on ${site.name}.`,
+    base: `/tags/${tag}`,
+    filter: { tag },
+    feed: { url: `/tags/${tag}/feed.xml`, title: `${site.name}: #${tag} RSS feed` },
+  };
+}
+
+/** An author's articles, by the slug of their byline; undefined when no article has it. */
+export function authorListing(slug: string): Listing | undefined {
+  const author = getAuthor(slug);
+  if (!author) return undefined;
+  return { title: author.name, description: author.bio ?? `Articles by ${author.name} on ${site.name}.`, base: authorHref(author.slug), filter: { author: author.slug } };
 }
 
 export type ListingPage = { listing: Listing; page: Page<Article> };

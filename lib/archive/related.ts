@@ -18,7 +18,11 @@ export const RELATED_COUNT = 3;
 /** A word (or identifier such as `v20.0.0`) and its weight in one article. */
 export type Term = [term: string, weight: number];
 export type RelatedInput = { slug: string; title: string; tags: string[]; category: string; time: number; terms: Term[] };
-/** `reason` is a short line for readers: "Also about: generics, go" or "More in Science". */
+/**
+ * `reason` is a short line for readers: "Also about: generics, go" for a match, and for the
+ * articles that fill a short list "Also in Science, same week", "More in Science", "From the same
+ * week" or "Latest".
+ */
 export type Related = { slug: string; reason: string };
 
 // ---------------------------------------------------------------------------------------------
@@ -202,13 +206,19 @@ const POSTINGS_PER_KEYWORD = 48;
 const RESCORED = 12;
 /**
  * Bonuses are shares of what two articles share, so they reorder close candidates at any archive
- * size and never outweigh a keyword: 10% more in the same category, and up to 10% for closeness
- * in date (10% the same day, 5% a half-year apart, 3% a year apart; never a cut-off).
+ * size and never outweigh a keyword: 10% more in the same category, up to 10% for closeness
+ * in date (10% the same day, 5% a half-year apart, 3% a year apart; never a cut-off), and up to
+ * 10% for being recent, a gentle decay from the archive's newest article (10% for the newest, 5%
+ * a year older, 2.5% three years older; never a cut-off), so that among equal matches readers
+ * are offered the newer.
  */
 const CATEGORY_BONUS = 0.1;
 const DATE_BONUS = 0.1;
-const MAX_BONUS = 1 + CATEGORY_BONUS + DATE_BONUS;
-const DATE_SCALE_MS = 182 * 86_400_000;
+const RECENCY_BONUS = 0.1;
+const MAX_BONUS = 1 + CATEGORY_BONUS + DATE_BONUS + RECENCY_BONUS;
+const DAY_MS = 86_400_000;
+const DATE_SCALE_MS = 182 * DAY_MS;
+const RECENCY_SCALE_MS = 365 * DAY_MS;
 const REASON_TERMS = 3;
 /** Tag keys cannot collide with terms: no term starts with a control character. */
 const TAG_KEY = "\u0001";
@@ -222,6 +232,9 @@ const defaultCategoryLabel = (category: string) =>
 
 const bySlug = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: RelatedInput, b: RelatedInput) => b.time - a.time || bySlug(a.slug, b.slug);
+
+/** Monday-based calendar weeks since 1970; half a day added, so a midnight in any zone counts as its own day. */
+const weekOf = (time: number) => Math.floor((Math.floor((time + DAY_MS / 2) / DAY_MS) + 3) / 7);
 
 /** Position of `value` in the ascending `list` between `start` and `end`. */
 function positionOf(list: Int32Array, start: number, end: number, value: number): number {
@@ -241,7 +254,8 @@ function positionOf(list: Int32Array, start: number, end: number, value: number)
  * (tags count too, like a keyword the editor gave); an inverted index maps each keyword to its
  * articles in date order. A candidate scores the sum, over the keywords and tags it shares with
  * the article, of both articles' weights for them (doubled for a keyword in both headlines), and
- * a little more for the same category (10%) and for closeness in date (up to 10%, never a cut-off).
+ * a little more for the same category (10%), for closeness in date and for being recent (up to
+ * 10% each, never a cut-off).
  * Per keyword, only the 48 articles nearest in date are candidates, so the whole ranking is
  * near-linear in the archive's size.
  *
@@ -409,9 +423,13 @@ export function rankRelated(
 
   // The work per article, in functions small enough for the engine to optimize early.
 
-  /** 1, and the bonuses of `other` as a match for the article at `index`: the same category, closeness in date. */
+  const newest = times[0]!;
+  /** 1, and the bonuses of `other` as a match for the article at `index`: the same category, closeness in date, recency. */
   const bonus = (index: number, other: number) =>
-    1 + (categories[other] === categories[index] ? CATEGORY_BONUS : 0) + DATE_BONUS / (1 + Math.abs(times[other]! - times[index]!) / DATE_SCALE_MS);
+    1 +
+    (categories[other] === categories[index] ? CATEGORY_BONUS : 0) +
+    DATE_BONUS / (1 + Math.abs(times[other]! - times[index]!) / DATE_SCALE_MS) +
+    RECENCY_BONUS / (1 + (newest - times[other]!) / RECENCY_SCALE_MS);
 
   /**
    * Marks the keywords of the article at `index` and, for each, walks its list out from the
@@ -492,7 +510,10 @@ export function rankRelated(
     return sum * bonus(index, other);
   };
 
-  /** "Also about: golang, generic, 1.18": what `other` shares with the article at `index`, tags first (an editor's words), then the heaviest terms. */
+  /**
+   * "Also about: golang, generic, 1.18": what `other` shares with the article at `index`, tags first
+   * (an editor's words), then the heaviest terms; each word once, two-letter ones in capitals.
+   */
   const reason = (index: number, other: number) => {
     const shared: { id: number; weight: number; tag: number }[] = [];
     for (let k = keywordStarts[other]!; k < keywordStarts[other + 1]!; k++) {
@@ -501,11 +522,14 @@ export function rankRelated(
       const weight = (keywordWeights[k]! + markWeight[id]!) * (keywordInTitle[k]! & markInTitle[id]! ? BOTH_TITLES : 1);
       shared.push({ id, weight, tag: Number(names[id]!.startsWith(TAG_KEY)) });
     }
-    const words = shared
-      .sort((a, b) => b.tag - a.tag || byWeight(a, b))
-      .slice(0, REASON_TERMS)
-      .map(({ id, tag }) => (tag ? names[id]!.slice(TAG_KEY.length).replace(/-/g, " ") : names[id]!));
-    return `Also about: ${words.join(", ")}`;
+    // A tag and a term can be one word ("ai" both ways): said once. Two-letter words are acronyms ("AI", "5G").
+    const words = new Set(
+      shared
+        .sort((a, b) => b.tag - a.tag || byWeight(a, b))
+        .map(({ id, tag }) => (tag ? names[id]!.slice(TAG_KEY.length).replace(/-/g, " ") : names[id]!))
+        .map((word) => (word.length <= 2 ? word.toUpperCase() : word)),
+    );
+    return `Also about: ${[...words].slice(0, REASON_TERMS).join(", ")}`;
   };
 
   for (let index = 0; index < total; index++) {
@@ -517,16 +541,18 @@ export function rankRelated(
 
     if (related.length < count) {
       const chosen = new Set([index, ...ranked.map(({ other }) => other)]);
-      const fillFrom = (list: readonly number[], why: string) => {
+      const sameWeek = (other: number) => weekOf(times[other]!) === weekOf(times[index]!);
+      const fillFrom = (list: readonly number[], why: (other: number) => string) => {
         for (const other of list) {
           if (related.length >= count) return;
           if (chosen.has(other)) continue;
           chosen.add(other);
-          related.push({ slug: ordered[other]!.slug, reason: why });
+          related.push({ slug: ordered[other]!.slug, reason: why(other) });
         }
       };
-      fillFrom(byCategory[categories[index]!]!, `More in ${categoryLabel(article.category)}`);
-      fillFrom(everyIndex, "Latest");
+      const label = categoryLabel(article.category);
+      fillFrom(byCategory[categories[index]!]!, (other) => (sameWeek(other) ? `Also in ${label}, same week` : `More in ${label}`));
+      fillFrom(everyIndex, (other) => (sameWeek(other) ? "From the same week" : "Latest"));
     }
     result.set(article.slug, related);
   }

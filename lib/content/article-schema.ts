@@ -34,6 +34,12 @@ const imagePath = z
     error: IMAGE,
   });
 
+const CORRECTIONS = "expected a list of corrections, each a mapping with date and text";
+const correctionSchema = z.strictObject(
+  { date: publishDateSchema, text: text("the correction's text") },
+  { error: "expected a correction as a mapping with date and text" },
+);
+
 const sourceSchema = z.union(
   [
     text("a source name").transform((name) => ({ name, url: undefined as string | undefined })),
@@ -66,6 +72,8 @@ export const frontmatterSchema = z
     image: imagePath.optional(),
     imageAlt: text("image alt text").optional(),
     draft: z.boolean({ error: "expected true or false" }).default(false),
+    /** Corrections to the published text, shown under the body in the order written. */
+    corrections: z.array(correctionSchema, { error: CORRECTIONS }).optional(),
   })
   .superRefine((data, ctx) => {
     if (data.image && !data.imageAlt) {
@@ -77,11 +85,18 @@ export const frontmatterSchema = z
     if (data.updated && data.updated.time < data.date.time) {
       ctx.addIssue({ code: "custom", path: ["updated"], message: `expected a date on or after the date (${data.date.iso})` });
     }
+    data.corrections?.forEach((correction, at) => {
+      if (correction.date.time < data.date.time) {
+        ctx.addIssue({ code: "custom", path: ["corrections", at, "date"], message: `expected a date on or after the article's date (${data.date.iso})` });
+      }
+    });
   });
 
 export const FRONTMATTER_KEYS = Object.keys(frontmatterSchema.shape);
 
 export type Frontmatter = z.infer<typeof frontmatterSchema>;
+
+export type Correction = z.infer<typeof correctionSchema>;
 
 export type Heading = { depth: number; text: string; id: string };
 

@@ -3,11 +3,13 @@ import type { Article } from "../content/article-schema";
 import type { Listing } from "../archive/listings";
 import { pageHref } from "../archive/pagination";
 import { articleDateTime } from "./date-time";
+import { shareCardImage } from "./share-card-key";
 import { absoluteUrl, site } from "./site";
 
-// Next replaces, not merges, a parent's `alternates`, so every page names the feed with its canonical URL.
-export function alternates(canonical?: string): Metadata["alternates"] {
-  return { canonical, types: { "application/rss+xml": [{ url: "/feed.xml", title: `${site.name} RSS feed` }] } };
+// Next replaces, not merges, a parent's `alternates`, so every page names the feed with its canonical URL,
+// and a section's or tag's page its own feed too.
+export function alternates(canonical?: string, feed?: { url: string; title: string }): Metadata["alternates"] {
+  return { canonical, types: { "application/rss+xml": [{ url: "/feed.xml", title: `${site.name} RSS feed` }, ...(feed ? [feed] : [])] } };
 }
 
 // Social sites do not render SVG previews, so the default card image is a PNG.
@@ -44,6 +46,14 @@ export function articleImage(article: Pick<Article, "image" | "imageAlt">) {
     : DEFAULT_IMAGE;
 }
 
+/**
+ * The og:image and twitter:image of an article: its own when it is raster, else its share card
+ * (/cards/<slug>.png, headline, section and site name, made by lib/pages/share-card.ts).
+ */
+export function socialImage(article: Pick<Article, "slug" | "title" | "categoryLabel" | "image" | "imageAlt">) {
+  return article.image && isRasterImage(article.image) ? articleImage(article) : shareCardImage(article);
+}
+
 /** When an article was published and last modified, as ISO 8601 date-times with an offset. */
 export function articleTimes(article: Pick<Article, "date" | "updated">, timeZone = site.timeZone) {
   return { published: articleDateTime(article.date, timeZone), modified: articleDateTime(article.updated ?? article.date, timeZone) };
@@ -55,14 +65,14 @@ export function listingMetadata(listing: Listing, page: number): Metadata {
   return {
     title: listing.base === "/" && page === 1 ? { absolute: site.name } : title,
     description: listing.description,
-    alternates: alternates(url),
+    alternates: alternates(url, listing.feed),
     openGraph: { type: "website", siteName: site.name, locale: site.locale, url, title, description: listing.description, images: [DEFAULT_IMAGE] },
     twitter: { card: "summary", title, description: listing.description },
   };
 }
 
 export function articleMetadata(article: Article): Metadata {
-  const image = articleImage(article);
+  const image = socialImage(article);
   const times = articleTimes(article);
   return {
     title: article.title,
@@ -84,7 +94,8 @@ export function articleMetadata(article: Article): Metadata {
       images: [image],
     },
     twitter: {
-      card: article.image ? "summary_large_image" : "summary",
+      // Every article has a 1200×630 image now: its own or its card.
+      card: "summary_large_image",
       title: article.title,
       description: article.summary,
       images: [{ url: image.url, alt: image.alt }],
@@ -110,10 +121,20 @@ export function newsArticleJsonLd(article: Article, timeZone = site.timeZone) {
     dateModified: times.modified,
     articleSection: article.categoryLabel,
     keywords: article.tags,
-    image: [articleImage(article).url],
+    // The same picture social sites get: the article's own raster image, or its card.
+    image: [socialImage(article).url],
     author: article.author ? { "@type": "Person", name: article.author, ...(article.authorUrl ? { url: article.authorUrl } : {}) } : publisher,
     publisher,
     mainEntityOfPage: { "@type": "WebPage", "@id": absoluteUrl(article.url) },
     wordCount: article.wordCount,
+    ...(article.corrections?.length
+      ? {
+          correction: article.corrections.map((correction) => ({
+            "@type": "CorrectionComment",
+            text: correction.text,
+            datePublished: articleDateTime(correction.date, timeZone),
+          })),
+        }
+      : {}),
   };
 }

@@ -1,17 +1,23 @@
 import Redis from "ioredis";
 import { StoreUnavailableError, type Allowance, type RecordResult, type TopEntry, type ViewStore } from "./view-store";
+import { HOUR_MS, KEPT_HOURS, hourOf, windowHours, type Clock } from "./windows";
 
-// One round trip, atomic on the server. KEYS[1] is the counts, then the reader keys, then (when
-// ARGV[3] carries a limit) the client's allowance key. Marks every reader key not already within
-// its window (NX never extends one); counts only if none was, and the client has used fewer than
-// the limit: its allowance key holds the views it counted, and expires one window after the first
-// (INCR keeps the expiry; the script sees one clock, so the key cannot expire between its calls).
+// One round trip, atomic on the server. KEYS[1] is the counts, KEYS[2] this hour's counts, KEYS[3]
+// the hour's that has just left KEPT_HOURS, then the reader keys, then (when ARGV[4] carries a
+// limit) the client's allowance key. Marks every reader key not already within its window (NX
+// never extends one); counts only if none was, and the client has used fewer than the limit: its
+// allowance key holds the views it counted, and expires one window after the first (INCR keeps
+// the expiry; the script sees one clock, so the key cannot expire between its calls). A counted
+// view goes into the total and this hour's sorted set together; the hour's set expires ARGV[3] ms
+// later, at the end of KEPT_HOURS by the caller's clock, and the one from KEPT_HOURS ago is
+// dropped now in case Redis's clock is behind the caller's.
 const RECORD = `
-local limit = tonumber(ARGV[3])
+redis.call('UNLINK', KEYS[3])
+local limit = tonumber(ARGV[4])
 local readers = #KEYS
 if limit then readers = readers - 1 end
 local known = false
-for i = 2, readers do
+for i = 4, readers do
   if not redis.call('SET', KEYS[i], '1', 'PX', ARGV[2], 'NX') then known = true end
 end
 if not known and limit then
@@ -28,7 +34,23 @@ end
 if known then
   return {tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1]) or '0'), 0}
 end
+redis.call('ZINCRBY', KEYS[2], 1, ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return {tonumber(redis.call('ZINCRBY', KEYS[1], 1, ARGV[1])), 1}
+`;
+
+// KEYS[1] a scratch key, then one hour's counts per key. Sums them with negated scores, so that
+// ZRANGE's order (score ascending, then member ascending) is most read first, ties by slug, and
+// deletes the scratch key before the script ends (nothing else can run meanwhile).
+const TOP_IN_WINDOW = `
+local args = {KEYS[1], #KEYS - 1}
+for i = 2, #KEYS do args[#args + 1] = KEYS[i] end
+args[#args + 1] = 'WEIGHTS'
+for i = 2, #KEYS do args[#args + 1] = -1 end
+redis.call('ZUNIONSTORE', unpack(args))
+local top = redis.call('ZRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')
+redis.call('DEL', KEYS[1])
+return top
 `;
 
 // How long anything may wait for Redis: for a connection, for a reply.
@@ -58,9 +80,19 @@ function replyWithin<T>(reply: Promise<T>): Promise<T> {
 
 type RecordingRedis = Redis & {
   recordView(keyCount: number, ...args: (string | number)[]): Promise<[number, number]>;
+  topInWindow(keyCount: number, ...args: (string | number)[]): Promise<string[]>;
 };
 
-/** The shared store: counts in one sorted set, dedupe and allowance keys that expire by themselves. */
+function entries(flat: string[], sign = 1): TopEntry[] {
+  const result: TopEntry[] = [];
+  for (let i = 0; i < flat.length; i += 2) result.push({ slug: flat[i]!, views: sign * Number(flat[i + 1]) });
+  return result;
+}
+
+/**
+ * The shared store: counts in one sorted set, one more per hour (`<prefix>views:h:<hour>`), and
+ * dedupe and allowance keys, all but the total expiring by themselves.
+ */
 export class RedisViewStore implements ViewStore {
   private readonly redis: RecordingRedis;
   private readonly counts: string;
@@ -69,6 +101,7 @@ export class RedisViewStore implements ViewStore {
   constructor(
     url: string,
     private readonly prefix = "newsroom:",
+    private readonly clock: Clock = Date.now,
   ) {
     this.counts = `${prefix}views`;
     // Every command settles within about a second (TIMEOUT_MS to connect, TIMEOUT_MS for the
@@ -97,6 +130,7 @@ export class RedisViewStore implements ViewStore {
     // Errors surface through the commands that fail; without a listener ioredis would print each reconnect attempt.
     this.redis.on("error", () => {});
     this.redis.defineCommand("recordView", { lua: RECORD });
+    this.redis.defineCommand("topInWindow", { lua: TOP_IN_WINDOW });
   }
 
   /**
@@ -137,13 +171,20 @@ export class RedisViewStore implements ViewStore {
     }
   }
 
+  private hourKey(hour: number): string {
+    return `${this.counts}:h:${hour}`;
+  }
+
   record(slug: string, readers: readonly string[], windowMs: number, allowance?: Allowance): Promise<RecordResult> {
-    const keys = readers.map((reader) => `${this.prefix}seen:${slug}:${reader}`);
+    const now = this.clock();
+    const hour = hourOf(now);
+    const bucketTtl = Math.ceil((hour + KEPT_HOURS) * HOUR_MS - now);
+    const keys = [this.hourKey(hour), this.hourKey(hour - KEPT_HOURS), ...readers.map((reader) => `${this.prefix}seen:${slug}:${reader}`)];
     // The client id arrives already keyed (a hash), so it is stored as it is.
     if (allowance) keys.push(`${this.prefix}allowance:${slug}:${allowance.client}`);
     const limit = allowance ? [allowance.limit] : [];
     return this.use(async () => {
-      const [views, counted] = await this.redis.recordView(keys.length + 1, this.counts, ...keys, slug, windowMs, ...limit);
+      const [views, counted] = await this.redis.recordView(keys.length + 1, this.counts, ...keys, slug, windowMs, bucketTtl, ...limit);
       return { views, counted: counted === 1 };
     });
   }
@@ -153,12 +194,13 @@ export class RedisViewStore implements ViewStore {
   }
 
   top(limit: number): Promise<TopEntry[]> {
-    return this.use(async () => {
-      const flat = await this.redis.zrevrange(this.counts, 0, limit - 1, "WITHSCORES");
-      const entries: TopEntry[] = [];
-      for (let i = 0; i < flat.length; i += 2) entries.push({ slug: flat[i]!, views: Number(flat[i + 1]) });
-      return entries;
-    });
+    return this.use(async () => entries(await this.redis.zrevrange(this.counts, 0, limit - 1, "WITHSCORES")));
+  }
+
+  async topInWindow(hours: number, limit: number): Promise<TopEntry[]> {
+    const { first, last } = windowHours(hours, this.clock());
+    const keys = Array.from({ length: last - first + 1 }, (_, i) => this.hourKey(first + i));
+    return this.use(async () => entries(await this.redis.topInWindow(keys.length + 1, `${this.counts}:window-scratch`, ...keys, limit), -1));
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { StoreUnavailableError, type Allowance, type RecordResult, type TopEntry, type ViewStore } from "./view-store";
+import { LONGEST_WINDOW_HOURS, hourOf, windowHours, type Clock } from "./windows";
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS views (slug TEXT PRIMARY KEY, count INTEGER NOT NULL);
@@ -22,10 +23,17 @@ const SCHEMA = `
     PRIMARY KEY (slug, client)
   );
   CREATE INDEX IF NOT EXISTS allowance_expires ON allowance (expires);
+  CREATE TABLE IF NOT EXISTS hourly (
+    hour INTEGER NOT NULL,
+    slug TEXT NOT NULL,
+    count INTEGER NOT NULL,
+    PRIMARY KEY (slug, hour)
+  ) WITHOUT ROWID;
 `;
 
 // Expired dedupe and allowance rows are swept every so many writes, keeping
-// the tables to about one window's worth of readers and clients.
+// the tables to about one window's worth of readers and clients. Hourly counts
+// past KEPT_HOURS are swept then too, and by the first write of each hour.
 export const SWEEP_EVERY = 1_000;
 
 // better-sqlite3 is synchronous: while SQLite waits for a lock that another
@@ -93,14 +101,29 @@ function prepare(file: string, db: Database.Database) {
   const top = db.prepare<[number], { slug: string; views: number }>("SELECT slug, count AS views FROM views ORDER BY count DESC, slug LIMIT ?");
   const sweepSeen = db.prepare<[number]>("DELETE FROM seen WHERE expires <= ?");
   const sweepAllowance = db.prepare<[number]>("DELETE FROM allowance WHERE expires <= ?");
+  const bumpHour = db.prepare<[number, string]>("INSERT INTO hourly (hour, slug, count) VALUES (?, ?, 1) ON CONFLICT (hour, slug) DO UPDATE SET count = count + 1");
+  const sweepHours = db.prepare<[number]>("DELETE FROM hourly WHERE hour < ?");
+  const topInWindow = db.prepare<[number, number, number], { slug: string; views: number }>(
+    "SELECT slug, SUM(count) AS views FROM hourly WHERE hour BETWEEN ? AND ? GROUP BY slug ORDER BY views DESC, slug LIMIT ?",
+  );
 
   // One transaction, so the sweep can never fail after a view was committed (and be retried as a second view).
   const record = db.transaction(
-    (slug: string, readers: readonly string[], now: number, windowMs: number, allowance: Allowance | undefined, sweep: boolean): RecordResult => {
+    (
+      slug: string,
+      readers: readonly string[],
+      now: number,
+      windowMs: number,
+      allowance: Allowance | undefined,
+      sweep: boolean,
+      sweepBuckets: boolean,
+    ): RecordResult => {
+      const hour = hourOf(now);
       if (sweep) {
         sweepSeen.run(now);
         sweepAllowance.run(now);
       }
+      if (sweep || sweepBuckets) sweepHours.run(hour - LONGEST_WINDOW_HOURS);
       const known = readers.some((reader) => seen.get(slug, reader, now));
       for (const reader of readers) mark.run(slug, reader, now + windowMs, now);
       const allowed =
@@ -108,6 +131,7 @@ function prepare(file: string, db: Database.Database) {
         (allowance === undefined ||
           (allowance.limit >= 1 && take.get({ slug, client: allowance.client, now, expires: now + windowMs, limit: allowance.limit }) !== undefined));
       if (!allowed) return { views: read.get(slug)?.count ?? 0, counted: false };
+      bumpHour.run(hour, slug);
       return { views: bump.get(slug)!.count, counted: true };
     },
   );
@@ -115,7 +139,7 @@ function prepare(file: string, db: Database.Database) {
   // The files this connection uses, as they are now: they stay these while it is open, since
   // SQLite removes a -wal or -shm only when the last connection to the database closes.
   const files = { db: fileId(file), wal: fileId(`${file}-wal`), shm: fileId(`${file}-shm`) };
-  return { db, files, record, read, top };
+  return { db, files, record, read, top, topInWindow };
 }
 
 type Handle = ReturnType<typeof open>;
@@ -163,8 +187,13 @@ function retire(handle: Handle, file: string): void {
 export class SqliteViewStore implements ViewStore {
   private handle: Handle | undefined;
   private writes = 0;
+  /** The hour whose first write swept the hourly counts: each process sweeps once an hour. */
+  private sweptHour: number | undefined;
 
-  constructor(private readonly file: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly clock: Clock = Date.now,
+  ) {}
 
   /**
    * The connection to the file now at the path: opened on first use, again after a failure (so a
@@ -216,9 +245,11 @@ export class SqliteViewStore implements ViewStore {
 
   async record(slug: string, readers: readonly string[], windowMs: number, allowance?: Allowance): Promise<RecordResult> {
     return this.use((handle) => {
+      const now = this.clock();
       const sweep = (this.writes + 1) % SWEEP_EVERY === 0;
-      const result = handle.record.immediate(slug, readers, Date.now(), windowMs, allowance, sweep);
+      const result = handle.record.immediate(slug, readers, now, windowMs, allowance, sweep, hourOf(now) !== this.sweptHour);
       this.writes += 1;
+      this.sweptHour = hourOf(now);
       return result;
     });
   }
@@ -229,6 +260,11 @@ export class SqliteViewStore implements ViewStore {
 
   async top(limit: number): Promise<TopEntry[]> {
     return this.use((handle) => handle.top.all(limit));
+  }
+
+  async topInWindow(hours: number, limit: number): Promise<TopEntry[]> {
+    const { first, last } = windowHours(hours, this.clock());
+    return this.use((handle) => handle.topInWindow.all(first, last, limit));
   }
 
   async close(): Promise<void> {

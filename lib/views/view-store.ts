@@ -21,6 +21,13 @@ export interface ViewStore {
   record(slug: string, readers: readonly string[], windowMs: number, allowance?: Allowance): Promise<RecordResult>;
   get(slug: string): Promise<number>;
   top(limit: number): Promise<TopEntry[]>;
+  /**
+   * The most-read articles over the last `hours` (1 to LONGEST_WINDOW_HOURS): the sum of their
+   * hourly counts from the current hour and the `hours - 1` before it, by the store's clock (see
+   * windows.ts), most first, ties by slug. A view enters its hour's count in the same atomic step
+   * as the total, so by the same rules.
+   */
+  topInWindow(hours: number, limit: number): Promise<TopEntry[]>;
   close(): Promise<void>;
 }
 

@@ -14,7 +14,7 @@ const body = { html: '<h2 id="looking-ahead">Looking ahead</h2><p>More routes ne
 
 describe("ArticleView", () => {
   it("shows, in order, home link, category, headline, meta, standfirst, body, source, tags and related", () => {
-    const { container } = render(<ArticleView body={body} article={article} related={[makeArticle("other", "2026-04-20")]} views={2} />);
+    const { container } = render(<ArticleView body={body} article={article} related={[{ article: makeArticle("other", "2026-04-20"), reason: "Also about: ferries" }]} views={2} />);
     const text = container.textContent!;
     const order = [
       "← Back to Home",

@@ -33,6 +33,9 @@ const PAGES: Page[] = [
   { name: "category", pathname: `/category/${showcase.category}`, status: 200, shows: [`href="${showcase.url}"`] },
   { name: "tag", pathname: `/tags/${showcase.tags[0]}`, status: 200, shows: [`href="${showcase.url}"`] },
   { name: "search", pathname: "/search?q=timetable", status: 200, shows: [`href="${showcase.url}"`, "<mark>"] },
+  // An article with a correction, an update and a linked byline, and that byline's author page.
+  { name: "corrected article", pathname: "/articles/pellmouth-reef-survey-coral-recovery", status: 200, shows: ['class="corrections"', 'href="/authors/rafael-duncombe"'] },
+  { name: "author", pathname: "/authors/rafael-duncombe", status: 200, shows: ['class="author-bio"', 'href="/articles/pellmouth-reef-survey-coral-recovery"'] },
   { name: "unknown article", pathname: "/articles/no-such-article", status: 404, shows: ["<h1>Page not found</h1>"] },
   { name: "unknown page", pathname: "/no/such/page", status: 404, shows: ["<h1>Page not found</h1>"] },
   // The page server.mjs sends, with status 500, when a page fails (tests/e2e/fail-safe.test.ts).

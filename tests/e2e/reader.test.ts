@@ -48,7 +48,7 @@ describe.skipIf(skipBrowser)("the reader in a browser", () => {
     expect(await article.locator("> p.back a").textContent()).toBe("← Back to Home");
     expect(await article.locator(".article-header .kicker").getAttribute("href")).toBe(`/category/${showcase.category}`);
     expect(await page.locator("h1").allTextContents()).toEqual([showcase.title]);
-    const time = article.locator(".meta time");
+    const time = article.locator(".meta time").first();
     expect(await time.getAttribute("datetime")).toBe(showcase.date.day);
     expect(await time.textContent()).toBe(showcase.date.label);
     expect(await article.locator(".meta").textContent()).toContain(`${showcase.readingTime} min read`);

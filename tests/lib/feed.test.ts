@@ -206,3 +206,87 @@ describe("the RSS feed of bylined articles whose bodies render to nothing", () =
     expect(html(childText(items[0]!, "encoded", CONTENT)).textContent).toBe("Only a summary.");
   });
 });
+
+/** A section's or tag's feed as its route serves it, parsed; or the bare response when it is not a feed. */
+async function listingFeed(dir: string, kind: "category" | "tags", name: string) {
+  vi.stubEnv("CONTENT_DIR", dir);
+  const response =
+    kind === "category"
+      ? await (await import("@/app/category/[name]/feed.xml/route")).GET(new Request(`${SITE}/category/${name}/feed.xml`), { params: Promise.resolve({ name }) })
+      : await (await import("@/app/tags/[tag]/feed.xml/route")).GET(new Request(`${SITE}/tags/${name}/feed.xml`), { params: Promise.resolve({ tag: name }) });
+  if (response.status !== 200) return { response, items: [] as Element[], doc: undefined };
+  expect(response.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+  const doc = new DOMParser().parseFromString(await response.text(), "application/xml");
+  expect(doc.getElementsByTagName("parsererror")[0]?.textContent).toBeUndefined();
+  return { response, doc, items: [...doc.getElementsByTagName("item")] };
+}
+
+describe("section and tag feeds", () => {
+  let dir: string;
+
+  beforeAll(() => {
+    dir = tempContentDir();
+    article(dir, "tram-sensors", "title: Tram sensors\ndate: 2026-05-01\ncategory: tech\nsummary: Sensors on trams.\ntags: [transport]\nauthor: Ana Ruiz", "Trams.\n");
+    article(dir, "ferry-times", "title: Ferry times\ndate: 2026-05-02\ncategory: local-news\nsummary: Ferries on time.\ntags: [transport]", "Ferries.\n");
+    article(dir, "reef-survey", "title: Reef survey\ndate: 2026-05-03\ncategory: science\nsummary: Coral returns.\ntags: [oceans]", "Coral.\n");
+    article(
+      dir,
+      "chip-plant",
+      `
+title: Chip plant
+date: 2026-05-04
+category: tech
+summary: A plant opens.
+corrections:
+  - date: 2026-05-06
+    text: "An earlier version gave the plant's size as 40,000 m² <sic>; it is 14,000 m²."
+`,
+      "A plant.\n",
+    );
+  });
+
+  const links = (items: Element[]) => items.map((item) => childText(item, "link"));
+  const self = (doc: Document) =>
+    [...doc.getElementsByTagNameNS(ATOM, "link")].filter((link) => link.getAttribute("rel") === "self").map((link) => link.getAttribute("href"));
+
+  it("carries only that section's articles, newest first, with a self link to its own address", async () => {
+    const { doc, items } = await listingFeed(dir, "category", "tech");
+    expect(links(items)).toEqual([`${SITE}/articles/chip-plant`, `${SITE}/articles/tram-sensors`]);
+    expect(self(doc!)).toEqual([`${SITE}/category/tech/feed.xml`]);
+    expect(childText(doc!.getElementsByTagName("channel")[0]!, "link")).toBe(`${SITE}/category/tech`);
+    expect(doc!.getElementsByTagName("title")[0]!.textContent).toContain("Tech");
+  });
+
+  it("builds items as /feed.xml does: dc:creator, absolute links, the category's domain", async () => {
+    const { items } = await listingFeed(dir, "category", "tech");
+    const tram = itemAt(items, "tram-sensors");
+    expect(children(tram, "creator", DC).map((creator) => creator.textContent)).toEqual(["Ana Ruiz"]);
+    expect(children(tram, "category")[0]!.getAttribute("domain")).toBe(`${SITE}/category/tech`);
+  });
+
+  it("carries only that tag's articles, with a self link to its own address", async () => {
+    const { doc, items } = await listingFeed(dir, "tags", "transport");
+    expect(links(items)).toEqual([`${SITE}/articles/ferry-times`, `${SITE}/articles/tram-sensors`]);
+    expect(self(doc!)).toEqual([`${SITE}/tags/transport/feed.xml`]);
+  });
+
+  it.each([
+    ["category", "no-such-section"],
+    ["tags", "no-such-tag"],
+    ["category", "transport"],
+  ] as const)("answers 404 for an unknown %s %s", async (kind, name) => {
+    const { response } = await listingFeed(dir, kind, name);
+    expect(response.status).toBe(404);
+  });
+
+  it("appends an article's corrections to content:encoded as short paragraphs, their text escaped", async () => {
+    const { items } = await listingFeed(dir, "category", "tech");
+    const body = html(childText(itemAt(items, "chip-plant"), "encoded", CONTENT));
+    const paragraphs = [...body.querySelectorAll("p")].map((p) => p.textContent);
+    expect(paragraphs.at(-1)).toBe("Correction, May 6, 2026: An earlier version gave the plant's size as 40,000 m² <sic>; it is 14,000 m².");
+    expect(body.querySelector("sic")).toBeNull();
+    // The site's feed carries it too.
+    const site = await feedOf(dir);
+    expect(html(childText(itemAt(site.items, "chip-plant"), "encoded", CONTENT)).textContent).toContain("Correction, May 6, 2026:");
+  });
+});

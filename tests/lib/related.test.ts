@@ -118,6 +118,17 @@ describe("related articles", () => {
     expect(rankRelated(archive).get("subject")).toContainEqual({ slug: "other", reason: "Also about: golang, generic, 1.18" });
   });
 
+  it("say a word once when it is both a tag and a term, and two-letter words in capitals", () => {
+    const archive = [
+      article("subject", { title: "AI subtitles at the film festival", text: "Festival subtitles by AI.", tags: ["ai"] }),
+      article("other", { title: "AI subtitles for the festival", text: "Subtitles, AI.", tags: ["ai"], day: -3 }),
+      ...fillers(30),
+    ];
+    const reason = rankRelated(archive).get("subject")!.find(({ slug }) => slug === "other")!.reason;
+    expect(reason).toMatch(/^Also about: AI, /);
+    expect(reason.match(/\bai\b/gi)).toHaveLength(1);
+  });
+
   it("prefer the nearer in date among equals, but never cut off a better match far away", () => {
     const archive = [
       article("subject", { text: "Volcano eruption: magma and lava." }),
@@ -127,6 +138,37 @@ describe("related articles", () => {
       ...fillers(60),
     ];
     expect(slugs(rankRelated(archive).get("subject"))).toEqual(["far-but-closer-match", "near", "far"]);
+  });
+
+  it("favour the newer of two equal matches, gently: a strong old match still ranks", () => {
+    const archive = [
+      article("subject", { text: "Peat bog carbon." }),
+      // Equally related; the older one is nearer the subject in date, the newer is the archive's newest.
+      article("older", { text: "Peat bog.", day: -20 }),
+      article("newer", { text: "Peat bog.", day: 30 }),
+      article("old-strong", { text: "Peat bog carbon, peat and more bog carbon.", day: -2_500 }),
+      ...fillers(100),
+    ];
+    const related = rankRelated(archive).get("subject")!;
+    expect(slugs(related)).toEqual(["old-strong", "newer", "older"]);
+    expect(related.every(({ reason }) => reason.startsWith("Also about: "))).toBe(true);
+  });
+
+  it("say a filling article is in the same section and week, or only the same section, or only the same week", () => {
+    // Day 0 is Thursday 1 January 2026; its week runs from Monday 29 December to Sunday 4 January.
+    const archive = [
+      article("subject", { category: "science" }),
+      article("same-week", { category: "science", day: 3 }),
+      article("next-week", { category: "science", day: 4 }),
+      article("world-same-week", { category: "world", day: -3 }),
+      article("world-latest", { category: "world", day: 9 }),
+    ];
+    expect(rankRelated(archive, 4, (category) => category[0]!.toUpperCase() + category.slice(1)).get("subject")).toEqual([
+      { slug: "next-week", reason: "More in Science" },
+      { slug: "same-week", reason: "Also in Science, same week" },
+      { slug: "world-latest", reason: "Latest" },
+      { slug: "world-same-week", reason: "From the same week" },
+    ]);
   });
 
   it("break ties by the newer, then by slug", () => {

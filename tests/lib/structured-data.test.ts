@@ -6,6 +6,7 @@ import { frontmatterSchema } from "@/lib/content/article-schema";
 import { contentDir, loadArticles } from "@/lib/content/articles";
 import { publishDateSchema } from "@/lib/content/publish-date";
 import { articleDateTime, parseTimeZone } from "@/lib/pages/date-time";
+import { shareCardPath } from "@/lib/pages/share-card-key";
 import { DEFAULT_IMAGE, PUBLISHER_LOGO, articleMetadata, isRasterImage, newsArticleJsonLd } from "@/lib/pages/page-metadata";
 import { site } from "@/lib/pages/site";
 import { makeArticle } from "../article-factory";
@@ -199,14 +200,14 @@ describe("card images", () => {
     "data:image/svg+xml;base64,PHN2Zy8+",
     "DATA:Image/SVG+XML,<svg/>",
     "data:text/plain,hello.png",
-  ])("are never %s, which is not raster: the default card stands in", (image) => {
+  ])("are never %s, which is not raster: the article's share card stands in", (image) => {
     expect(isRasterImage(image)).toBe(false);
     const article = makeArticle("vector", "2026-01-15", "tech", [], { image, imageAlt: "A map" });
     const { images } = social(articleMetadata(article));
     const jsonLd = newsArticleJsonLd(article);
     for (const url of [...images, ...jsonLd.image]) {
-      expect(url).toBe(DEFAULT_IMAGE.url);
-      expect(new URL(url).pathname).not.toMatch(/\.svgz?$/i);
+      expect(url).toBe(`${site.url}${shareCardPath(article)}`);
+      expect(new URL(url).pathname).toBe("/cards/vector.png");
     }
   });
 
@@ -224,19 +225,21 @@ describe("card images", () => {
     expect(newsArticleJsonLd(article).image).toEqual([expected]);
   });
 
-  it("are absolute URLs, the default card too", () => {
-    const { images } = social(articleMetadata(makeArticle("plain", "2026-01-15")));
-    expect(images).toEqual([`${site.url}/images/newsroom-default.png`, `${site.url}/images/newsroom-default.png`]);
+  it("are absolute URLs, an article's card too; listings use the default card", () => {
+    const article = makeArticle("plain", "2026-01-15");
+    const { images } = social(articleMetadata(article));
+    expect(images).toEqual([`${site.url}${shareCardPath(article)}`, `${site.url}${shareCardPath(article)}`]);
+    expect(DEFAULT_IMAGE.url).toBe(`${site.url}/images/newsroom-default.png`);
     expect(fs.existsSync(path.join(process.cwd(), "public/images/newsroom-default.png"))).toBe(true);
   });
 
-  it("for the sample article whose image is an SVG, is the default PNG", () => {
+  it("for the sample article whose image is an SVG, is its share card", () => {
     const loaded = loadArticles(contentDir()).map((entry) => entry.article);
     const vector = loaded.filter((article) => article.image && /\.svg$/i.test(article.image));
     expect(vector.length).toBeGreaterThan(0);
     for (const article of vector) {
       const { images } = social(articleMetadata(article));
-      expect([...images, ...newsArticleJsonLd(article).image].every((url) => url === DEFAULT_IMAGE.url)).toBe(true);
+      expect([...images, ...newsArticleJsonLd(article).image].every((url) => url === `${site.url}${shareCardPath(article)}`)).toBe(true);
     }
   });
 });

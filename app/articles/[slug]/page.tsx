@@ -32,7 +32,7 @@ export default async function ArticlePage({ params }: Props) {
       <ArticleView
         article={article}
         body={await getArticleBody(article.slug)}
-        related={getRelatedArticles(article.slug).map((related) => related.article)}
+        related={getRelatedArticles(article.slug)}
         views={await viewCountFor(article.slug)}
       />
     </>

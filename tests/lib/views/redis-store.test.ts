@@ -2,6 +2,7 @@ import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { RedisViewStore } from "@/lib/views/redis-store";
 import { StoreUnavailableError } from "@/lib/views/view-store";
+import { HOUR_MS } from "@/lib/views/windows";
 import { REDIS_CANDIDATES, requireSystemProgram, startRedis, type RedisServer } from "../../system";
 import { describeViewStoreContract } from "./store-contract";
 
@@ -35,7 +36,7 @@ describe.skipIf(!binary)("RedisViewStore", () => {
   }
 
   // Each store gets its own key prefix, so suites never see each other's counts.
-  describeViewStoreContract("RedisViewStore", () => new RedisViewStore(redis.url, `test-${++prefixes}:`));
+  describeViewStoreContract("RedisViewStore", (clock) => new RedisViewStore(redis.url, `test-${++prefixes}:`, clock));
 
   it("answers unavailable while Redis is down, before it is back, and resumes when it is back", async () => {
     const store = new RedisViewStore(redis.url, `outage-${++prefixes}:`);
@@ -114,6 +115,53 @@ describe.skipIf(!binary)("RedisViewStore", () => {
       await store.record("b", ["c:one"], 50, { client: "k:hashed", limit: 3 });
       await new Promise((resolve) => setTimeout(resolve, 120));
       expect(await raw.exists(`${prefix}allowance:b:k:hashed`)).toBe(0);
+    } finally {
+      raw.disconnect();
+      await store.close();
+    }
+  });
+
+  it("keeps each hour in one sorted set that expires 7 days and an hour after the hour's end, and drops it then", async () => {
+    const prefix = `hourly-${++prefixes}:`;
+    const H = Math.floor(Date.UTC(2026, 2, 1) / HOUR_MS);
+    let now = H * HOUR_MS + 25 * 60_000;
+    const store = new RedisViewStore(redis.url, prefix, () => now);
+    const raw = new Redis(redis.url);
+    const hourKeys = async () => (await raw.keys(`${prefix}views:*`)).filter((key) => key !== `${prefix}views`).sort();
+    try {
+      await store.record("a", ["c:1"], WINDOW);
+      await store.record("a", ["c:2"], WINDOW);
+      await store.record("b", ["c:1"], WINDOW);
+      // A repeat, and a view past the allowance, leave no trace in the hour either.
+      await store.record("b", ["c:1"], WINDOW);
+      await store.record("b", ["c:3"], WINDOW, { client: "k:none", limit: 0 });
+      const key = `${prefix}views:h:${H}`;
+      expect(await raw.zrange(key, 0, -1, "WITHSCORES")).toEqual(["b", "1", "a", "2"]);
+      // Expires at the start of hour H + 169, by the store's clock: 168 hours and 35 minutes from now.
+      const ttl = await raw.pttl(key);
+      expect(ttl).toBeLessThanOrEqual((168 * 60 + 35) * 60_000);
+      expect(ttl).toBeGreaterThan((168 * 60 + 35) * 60_000 - 5_000);
+      // Summing a window leaves no scratch key behind.
+      expect(await store.topInWindow(168, 5)).toEqual([
+        { slug: "a", views: 2 },
+        { slug: "b", views: 1 },
+      ]);
+      expect(await hourKeys()).toEqual([key]);
+      // At hour H + 168 the oldest hour is past every window, but kept (the slack hour).
+      now = (H + 168) * HOUR_MS;
+      await store.record("c", ["c:1"], WINDOW);
+      expect(await hourKeys()).toEqual([key, `${prefix}views:h:${H + 168}`]);
+      expect(await store.topInWindow(168, 5)).toEqual([{ slug: "c", views: 1 }]);
+      // From hour H + 169 it is gone, whatever the write (this one does not even count).
+      now = (H + 169) * HOUR_MS;
+      expect(await store.record("d", ["c:1"], WINDOW, { client: "k:none", limit: 0 })).toEqual({ views: 0, counted: false });
+      expect(await hourKeys()).toEqual([`${prefix}views:h:${H + 168}`]);
+      for (const hourKey of await hourKeys()) expect(await raw.pttl(hourKey)).toBeGreaterThan(0);
+      expect(await store.top(5)).toEqual([
+        { slug: "a", views: 2 },
+        { slug: "c", views: 1 },
+        { slug: "b", views: 1 },
+      ]);
     } finally {
       raw.disconnect();
       await store.close();

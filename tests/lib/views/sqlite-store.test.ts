@@ -7,12 +7,13 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SWEEP_EVERY, SqliteViewStore } from "@/lib/views/sqlite-store";
 import { StoreUnavailableError, type RecordResult } from "@/lib/views/view-store";
+import { HOUR_MS } from "@/lib/views/windows";
 import { holdLock, ticksDuring } from "./lock-holder";
 import { describeViewStoreContract } from "./store-contract";
 
 const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "sqlite-views-"));
 
-describeViewStoreContract("SqliteViewStore", () => new SqliteViewStore(path.join(tempDir(), "views.db")));
+describeViewStoreContract("SqliteViewStore", (clock) => new SqliteViewStore(path.join(tempDir(), "views.db"), clock));
 
 describe("SqliteViewStore on disk", () => {
   it("creates its folder and file on first use, in WAL mode, and keeps counts across reopening", async () => {
@@ -174,6 +175,74 @@ describe("SqliteViewStore housekeeping", () => {
     expect(db.prepare("SELECT reader FROM seen").all()).toEqual([{ reader: "c:last" }]);
     expect(db.prepare("SELECT client, used FROM allowance").all()).toEqual([{ client: "k:last", used: 1 }]);
     db.close();
+    await store.close();
+  });
+});
+
+describe("SqliteViewStore hourly counts", () => {
+  const hoursIn = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    try {
+      return db.prepare<[], { hour: number; slug: string; count: number }>("SELECT hour, slug, count FROM hourly ORDER BY hour, slug").all();
+    } finally {
+      db.close();
+    }
+  };
+
+  it("keeps one row per article and hour, and deletes those older than 7 days and an hour with the first write of an hour", async () => {
+    const file = path.join(tempDir(), "views.db");
+    const H = Math.floor(Date.UTC(2026, 2, 1) / HOUR_MS);
+    let now = H * HOUR_MS + 10;
+    const store = new SqliteViewStore(file, () => now);
+    await store.record("a", ["c:1"], WINDOW);
+    await store.record("a", ["c:2"], WINDOW);
+    await store.record("b", ["c:1"], WINDOW);
+    // A repeat, and a view past the allowance, leave no trace in the hour either.
+    await store.record("b", ["c:1"], WINDOW);
+    await store.record("b", ["c:3"], WINDOW, { client: "k:none", limit: 0 });
+    now = (H + 1) * HOUR_MS;
+    await store.record("a", ["c:3"], WINDOW);
+    expect(hoursIn(file)).toEqual([
+      { hour: H, slug: "a", count: 2 },
+      { hour: H, slug: "b", count: 1 },
+      { hour: H + 1, slug: "a", count: 1 },
+    ]);
+    // At hour H + 168 the oldest hour is past every window, but kept (the slack hour).
+    now = (H + 168) * HOUR_MS + 5;
+    await store.record("c", ["c:1"], WINDOW);
+    expect(hoursIn(file).map((row) => row.hour)).toEqual([H, H, H + 1, H + 168]);
+    expect(await store.topInWindow(168, 5)).toEqual([
+      { slug: "a", views: 1 },
+      { slug: "c", views: 1 },
+    ]);
+    // From hour H + 169 it is gone, whatever the write (this one does not even count).
+    now = (H + 169) * HOUR_MS;
+    expect(await store.record("c", ["c:9"], WINDOW, { client: "k:none", limit: 0 })).toEqual({ views: 1, counted: false });
+    expect(hoursIn(file)).toEqual([
+      { hour: H + 1, slug: "a", count: 1 },
+      { hour: H + 168, slug: "c", count: 1 },
+    ]);
+    now = (H + 400) * HOUR_MS;
+    await store.record("d", ["c:1"], WINDOW);
+    expect(hoursIn(file)).toEqual([{ hour: H + 400, slug: "d", count: 1 }]);
+    expect(await store.top(5)).toEqual([
+      { slug: "a", views: 3 },
+      { slug: "b", views: 1 },
+      { slug: "c", views: 1 },
+      { slug: "d", views: 1 },
+    ]);
+    await store.close();
+  });
+
+  it("adds the table to a database made before it, keeping its counts", async () => {
+    const file = path.join(tempDir(), "views.db");
+    const old = new Database(file);
+    old.exec("CREATE TABLE views (slug TEXT PRIMARY KEY, count INTEGER NOT NULL); INSERT INTO views VALUES ('a', 7);");
+    old.close();
+    const store = new SqliteViewStore(file);
+    expect(await store.topInWindow(24, 5)).toEqual([]);
+    expect(await store.record("a", ["c:1"], WINDOW)).toEqual({ views: 8, counted: true });
+    expect(await store.topInWindow(24, 5)).toEqual([{ slug: "a", views: 1 }]);
     await store.close();
   });
 });
