@@ -13,6 +13,8 @@ const rateLimited = createRateLimit(
 );
 
 export function proxy(request: NextRequest) {
+  // The empty search page runs no query, so it costs nothing from the budget.
+  if (!request.nextUrl.searchParams.get("q")) return undefined;
   return rateLimited(request.headers);
 }
 

@@ -17,9 +17,11 @@
 import fs from "node:fs";
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
+import net from "node:net";
 import { createRequire } from "node:module";
 import path from "node:path";
 import compression from "compression";
+import { LRUCache } from "lru-cache";
 import next from "next";
 import { snapshotFile, snapshotProblem } from "./lib/archive/snapshot-file.mjs";
 import { holdDocuments } from "./lib/http/document-responses.mjs";
@@ -83,17 +85,18 @@ function isWellFormed(request) {
 }
 
 const policy = securityHeaders["Content-Security-Policy"];
-// A prerendered page is sent many times: its policy is worked out once.
-const policies = new Map();
-const POLICIES_KEPT = 1000;
+// A cached page is sent many times: its policy is worked out once, under the ETag Next gives its
+// body (else a hash of it), and only pages a cache may keep are remembered, so that one-off
+// pages (search results) do not push the site's pages out.
+const policies = new LRUCache({ max: 1000 });
 
-function policyFor(body) {
-  const key = createHash("sha256").update(body).digest("base64");
-  let found = policies.get(key);
+function policyFor(response, body) {
+  const shared = !/\b(no-store|private)\b/.test(String(response.getHeader("cache-control") ?? ""));
+  const key = String(response.getHeader("etag") ?? createHash("sha256").update(body).digest("base64"));
+  let found = shared ? policies.get(key) : undefined;
   if (found === undefined) {
     found = policyForDocument(policy, body.toString("utf8"));
-    if (policies.size >= POLICIES_KEPT) policies.delete(policies.keys().next().value);
-    policies.set(key, found);
+    if (shared) policies.set(key, found);
   }
   return found;
 }
@@ -103,7 +106,7 @@ function finishDocument(response, { status, body, head }) {
   const errorPage = errorPages.get(status);
   if (errorPage) response.removeHeader("ETag");
   const sent = errorPage ?? body;
-  if (!head) response.setHeader("Content-Security-Policy", policyFor(sent));
+  if (!head) response.setHeader("Content-Security-Policy", policyFor(response, sent));
   return sent;
 }
 
@@ -132,14 +135,25 @@ server.on("clientError", (error, socket) => {
   socket.end(`HTTP/1.1 ${status} ${text}\r\n${headers.map(([key, value]) => `${key}: ${value}\r\n`).join("")}\r\n${text}\n`);
 });
 
+/** Whether something is listening on the unix socket at `path`. */
+function answers(path) {
+  return new Promise((resolve) => {
+    const probe = net.connect(path, () => {
+      probe.end();
+      resolve(true);
+    });
+    probe.on("error", () => resolve(false));
+  });
+}
+
 // SOCKET_PATH serves on a unix socket instead of a port: behind a proxy on the same machine, the
 // app is then reachable only through the proxy, so no client can reach it directly and claim an
 // address in X-Forwarded-For (TRUSTED_PROXIES).
 const socketPath = process.env.SOCKET_PATH;
 if (socketPath) {
-  // A socket left by a server that did not exit cleanly would stop listen(); anything else at
-  // that path is left alone, and listen() reports it.
-  if (fs.statSync(socketPath, { throwIfNoEntry: false })?.isSocket()) fs.rmSync(socketPath);
+  // A socket left by a server that did not exit cleanly would stop listen(); a live one (another
+  // instance still serving) and anything else at that path are left alone, and listen() reports it.
+  if (fs.statSync(socketPath, { throwIfNoEntry: false })?.isSocket() && !(await answers(socketPath))) fs.rmSync(socketPath);
   server.listen(socketPath, () => console.log(`Ready on unix:${socketPath}`));
 } else {
   server.listen(port, hostname, () => {

@@ -4,7 +4,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { contentDir, loadArticles } from "../lib/content/articles";
 import { startServer, type RunningServer } from "../tests/e2e/server";
-import { holdLock } from "../tests/lib/views/lock-holder";
+import { holdLock, type LockHolder } from "../tests/lib/views/lock-holder";
 import { REDIS_CANDIDATES, startRedis } from "../tests/system";
 
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
@@ -60,6 +60,16 @@ async function measure(name: string, server: RunningServer, slugs: { newest: str
   };
 }
 
+/** `measure`'s row, taken between `breakIt` and `mend`; mended whatever happens. */
+async function whileBroken(breakIt: () => Promise<unknown>, mend: () => Promise<unknown>, measure: () => Promise<FaultRow>): Promise<FaultRow> {
+  await breakIt();
+  try {
+    return await measure();
+  } finally {
+    await mend();
+  }
+}
+
 /**
  * How the site behaves while its view store is locked, frozen or down, beside the same server
  * with nothing wrong, in the same run: how long a beacon waits for its 503, and whether pages
@@ -77,12 +87,14 @@ export async function benchViewFaults(): Promise<FaultRow[]> {
   const sqlite = await startServer({ ...env, VIEWS_DB_PATH: db });
   try {
     rows.push(await measure("SQLite, nothing wrong (baseline)", sqlite, { newest, old: old(0) }, 0));
-    const lock = await holdLock(db, "write", 60_000);
-    try {
-      rows.push(await measure("SQLite, another process holds the write lock", sqlite, { newest, old: old(1) }, 1));
-    } finally {
-      await lock.release();
-    }
+    let lock: LockHolder | undefined;
+    rows.push(
+      await whileBroken(
+        async () => void (lock = await holdLock(db, "write", 60_000)),
+        () => lock!.release(),
+        () => measure("SQLite, another process holds the write lock", sqlite, { newest, old: old(1) }, 1),
+      ),
+    );
   } finally {
     await sqlite.stop();
   }
@@ -96,18 +108,8 @@ export async function benchViewFaults(): Promise<FaultRow[]> {
   const server = await startServer({ ...env, REDIS_URL: redis.url, REDIS_PREFIX: "faults:" });
   try {
     rows.push(await measure("Redis, nothing wrong (baseline)", server, { newest, old: old(2) }, 2));
-    await redis.pause();
-    try {
-      rows.push(await measure("Redis frozen (SIGSTOP)", server, { newest, old: old(3) }, 3));
-    } finally {
-      await redis.resume();
-    }
-    await redis.stop();
-    try {
-      rows.push(await measure("Redis killed", server, { newest, old: old(4) }, 4));
-    } finally {
-      await redis.start();
-    }
+    rows.push(await whileBroken(redis.pause, redis.resume, () => measure("Redis frozen (SIGSTOP)", server, { newest, old: old(3) }, 3)));
+    rows.push(await whileBroken(redis.stop, redis.start, () => measure("Redis killed", server, { newest, old: old(4) }, 4)));
   } finally {
     await server.stop();
     await redis.stop();

@@ -11,7 +11,7 @@ export const MAX_ENTRIES = 200;
 /** From here on an article counts as read... */
 export const READ_AT = 0.9;
 /** ...and from here on as started, worth continuing. */
-export const STARTED_AT = 0.1;
+const STARTED_AT = 0.1;
 
 export type ReadingEntry = { url: string; title: string; progress: number; at: number };
 

@@ -2,7 +2,7 @@ import type { Heading } from "@/lib/content/article-schema";
 import { TocLinks } from "./toc-links";
 
 /** Bodies with at least this many sections (`##`) get a contents list. */
-export const MIN_SECTIONS = 3;
+const MIN_SECTIONS = 3;
 
 /**
  * The body's sections as links to their headings, in a `<details>` that readers can fold away and

@@ -16,11 +16,14 @@ export type Listing = {
   feed?: { url: string; title: string };
 };
 
+/** A listing with a feed of its own: a section's or a tag's. */
+export type FeedListing = Listing & Required<Pick<Listing, "feed">>;
+
 export function homeListing(): Listing {
   return { title: "Latest news", description: site.description, base: "/", filter: {} };
 }
 
-export function categoryListing(name: string): Listing | undefined {
+export function categoryListing(name: string): FeedListing | undefined {
   const category = getCategories().find((candidate) => candidate.name === name);
   if (!category) return undefined;
   return {
@@ -32,7 +35,7 @@ export function categoryListing(name: string): Listing | undefined {
   };
 }
 
-export function tagListing(tag: string): Listing | undefined {
+export function tagListing(tag: string): FeedListing | undefined {
   if (countArticles({ tag }) === 0) return undefined;
   return {
     title: `#${tag}`,

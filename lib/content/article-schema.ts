@@ -4,7 +4,8 @@ import { publishDateSchema } from "./publish-date";
 /** Lowercase words joined by single hyphens: the form of slugs, categories and tags. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const text = (what: string) =>
+/** Text that is not empty once trimmed; `what` names it in the error. */
+export const text = (what: string) =>
   z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, not empty text` });
 
 const slug = (what: string) =>
@@ -14,16 +15,16 @@ const slug = (what: string) =>
     .toLowerCase()
     .regex(SLUG_PATTERN, { error: `expected ${what} as lowercase words joined by hyphens (like "climate-policy")` });
 
-const httpUrl = z
-  .string({ error: "expected an http(s) URL" })
-  .trim()
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: "expected an http(s) URL" });
+/** An absolute http(s) URL; `expected` is the whole error message. */
+const httpUrlSaying = (expected: string) =>
+  z
+    .string({ error: expected })
+    .trim()
+    .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: expected });
 
-const AUTHOR_URL = "expected the author's page as an http(s) URL (like https://example.com/staff/jane-doe)";
-const authorUrl = z
-  .string({ error: AUTHOR_URL })
-  .trim()
-  .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: AUTHOR_URL });
+const httpUrl = httpUrlSaying("expected an http(s) URL");
+/** An author's page, in front matter and in the authors file. */
+export const authorUrl = httpUrlSaying("expected the author's page as an http(s) URL (like https://example.com/staff/jane-doe)");
 
 const IMAGE = "expected an image path under public/ (like /images/map.svg), a path beside the article (like chart.png), or an http(s) URL";
 // Where the path leads, and whether the file is there, is checked when the article is parsed (article-images.ts).

@@ -11,12 +11,13 @@ export function contentDir(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
 }
 
-function shown(file: string): string {
+/** A file's path as messages show it: relative to the working directory when inside it. */
+export function shown(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
-function isMissing(error: unknown): boolean {
+export function isMissing(error: unknown): boolean {
   return error instanceof Error && "code" in error && error.code === "ENOENT";
 }
 

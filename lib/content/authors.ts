@@ -2,25 +2,18 @@ import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
 import { z } from "zod";
+import { authorUrl, text } from "./article-schema";
+import { isMissing, shown } from "./articles";
 import { authorSlug } from "./author-slug";
 import { ContentError, problemsFromIssues } from "./content-error";
 
 // The authors file: a byline's profile (bio, page) keyed by the byline as articles write it.
 
-const text = (what: string) =>
-  z.string({ error: `expected ${what} as text` }).trim().min(1, { error: `expected ${what}, not empty text` });
-
-const URL_EXPECTED = "expected the author's page as an http(s) URL (like https://example.com/staff/jane-doe)";
-
 const profileSchema = z.strictObject(
   {
     name: text("the byline as articles write it"),
     bio: text("a short biography").optional(),
-    url: z
-      .string({ error: URL_EXPECTED })
-      .trim()
-      .refine((value) => /^https?:\/\//i.test(value) && URL.canParse(value), { error: URL_EXPECTED })
-      .optional(),
+    url: authorUrl.optional(),
   },
   { error: "expected an author as a mapping with name, and optionally bio and url" },
 );
@@ -50,11 +43,6 @@ export function authorsFile(): string {
   return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.AUTHORS_FILE || "authors.yml");
 }
 
-function shown(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
-}
-
 /**
  * The profiles in the authors file, by slug; none when the file does not exist (it is optional).
  * A file that is not valid YAML or not a valid list throws a ContentError naming the file and each
@@ -65,7 +53,7 @@ export function loadAuthors(file = authorsFile()): Map<string, AuthorProfile> {
   try {
     source = fs.readFileSync(file, "utf8");
   } catch (error) {
-    if (error instanceof Error && "code" in error && error.code === "ENOENT") return new Map();
+    if (isMissing(error)) return new Map();
     throw error;
   }
   const name = shown(file);

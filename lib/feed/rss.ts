@@ -5,6 +5,7 @@ import { toHtml } from "hast-util-to-html";
 import { parseSrcset, stringifySrcset } from "srcset";
 import { visit } from "unist-util-visit";
 import { getArticleBody, listArticles, type ListFilter } from "../archive/archive";
+import type { FeedListing } from "../archive/listings";
 import type { Article } from "../content/article-schema";
 import { absoluteUrl, site } from "../pages/site";
 
@@ -12,7 +13,7 @@ import { absoluteUrl, site } from "../pages/site";
 // built here, the same way.
 
 /** How many of the newest articles a feed carries. */
-export const FEED_SIZE = 50;
+const FEED_SIZE = 50;
 
 /** hast properties holding one URL, of those the body's sanitizer keeps (html-allowlist.ts) or the renderer adds. */
 const URL_PROPERTIES = ["href", "src", "cite", "longDesc", "poster", "action", "formAction"];
@@ -77,7 +78,7 @@ function correctionsHtml(article: Pick<Article, "corrections">): string {
 export type FeedOptions = { title: string; description: string; page: string; self: string; filter?: ListFilter };
 
 /** The RSS 2.0 document of the newest FEED_SIZE articles of `filter`, full text with absolute URLs, bylines in dc:creator. */
-export async function rssFeed({ title, description, page, self, filter = {} }: FeedOptions): Promise<string> {
+async function rssFeed({ title, description, page, self, filter = {} }: FeedOptions): Promise<string> {
   const articles = listArticles(filter, 0, FEED_SIZE);
   const bodies = await Promise.all(articles.map((article) => getArticleBody(article.slug)));
   const feed = new Feed({
@@ -114,4 +115,9 @@ export async function rssFeed({ title, description, page, self, filter = {} }: F
 /** A feed as the routes answer it. */
 export async function rssResponse(options: FeedOptions): Promise<Response> {
   return new Response(await rssFeed(options), { headers: { "Content-Type": "application/rss+xml; charset=utf-8" } });
+}
+
+/** The feed of a section's or a tag's listing: its articles, under its title and description, at its feed's address. */
+export function listingFeedResponse(listing: FeedListing): Promise<Response> {
+  return rssResponse({ title: `${site.name}: ${listing.title}`, description: listing.description, page: listing.base, self: listing.feed.url, filter: listing.filter });
 }

@@ -8,3 +8,8 @@ export function json(body: object, status = 200, headers: Record<string, string>
 export function tooManyRequests(retryAfter: number) {
   return json({ error: "too many requests" }, 429, { "Retry-After": String(retryAfter) });
 }
+
+/** The 404 of a route that serves a file (an image, a feed, a card): plain text, no page. */
+export function fileNotFound() {
+  return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+}

@@ -26,6 +26,9 @@ export function holdDocuments(request, response, finish) {
   const decide = () => {
     if (decided) return;
     decided = true;
+    // A 304 leaves the browser's stored copy in place, and its headers update the stored ones: a
+    // fixed policy here would replace the document's own. Without one, the stored policy stays.
+    if (response.statusCode === 304 && !response.headersSent) response.removeHeader("Content-Security-Policy");
     const html = /^text\/html\b/.test(String(response.getHeader("content-type") ?? ""));
     if (html && !response.headersSent) held = [];
   };

@@ -63,7 +63,7 @@ function offsetAt(instant: number, timeZone: string): number {
  * back over midnight (America/Havana); and where they spring forward over it (America/Santiago),
  * the moment they jump, when the day begins at 01:00.
  */
-export function startOfDay(year: number, month: number, day: number, timeZone: string): number {
+function startOfDay(year: number, month: number, day: number, timeZone: string): number {
   const midnight = utc(year, month, day);
   const before = offsetAt(midnight - DAY, timeZone);
   const after = offsetAt(midnight + DAY, timeZone);
@@ -77,7 +77,7 @@ export function startOfDay(year: number, month: number, day: number, timeZone: s
 const two = (n: number) => String(n).padStart(2, "0");
 
 /** An instant as the zone's wall clock with its offset: 2026-03-04T00:00:00+01:00. */
-export function formatInZone(instant: number, timeZone: string): string {
+function formatInZone(instant: number, timeZone: string): string {
   const offset = offsetAt(instant, timeZone);
   // Local mean times before standard zones had offsets in seconds, which ISO 8601 cannot write.
   if (offset % MINUTE !== 0) return formatInZone(instant, "UTC");

@@ -39,19 +39,15 @@ export function isRasterImage(src: string): boolean {
   return !/\.svgz?$/i.test(pathname);
 }
 
-/** The card image of an article: its own when it is raster, else the default card. Its URL is absolute. */
-export function articleImage(article: Pick<Article, "image" | "imageAlt">) {
-  return article.image && isRasterImage(article.image)
-    ? { url: absoluteUrl(article.image), width: 1200, height: 630, alt: article.imageAlt }
-    : DEFAULT_IMAGE;
-}
-
 /**
- * The og:image and twitter:image of an article: its own when it is raster, else its share card
- * (/cards/<slug>.png, headline, section and site name, made by lib/pages/share-card.ts).
+ * The og:image and twitter:image of an article, its URL absolute: its own when it is raster,
+ * else its share card (/cards/<slug>.png, headline, section and site name, made by
+ * lib/pages/share-card.ts).
  */
 export function socialImage(article: Pick<Article, "slug" | "title" | "categoryLabel" | "image" | "imageAlt">) {
-  return article.image && isRasterImage(article.image) ? articleImage(article) : shareCardImage(article);
+  return article.image && isRasterImage(article.image)
+    ? { url: absoluteUrl(article.image), width: 1200, height: 630, alt: article.imageAlt }
+    : shareCardImage(article);
 }
 
 /** When an article was published and last modified, as ISO 8601 date-times with an offset. */

@@ -76,7 +76,7 @@ export async function renderShareCard(article: ShareCardText): Promise<Buffer> {
 }
 
 /** Where made cards are kept: `cards/` in the content cache, one `<key>.png` each, shared by the build and every server. */
-export function shareCardDir(): string {
+function shareCardDir(): string {
   return path.join(contentCacheDir(), "cards");
 }
 

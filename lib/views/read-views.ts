@@ -58,7 +58,7 @@ function windowTop(window: TrendWindow): Promise<TopEntry[]> {
   return top;
 }
 
-export type TopQuery = {
+type TopQuery = {
   limit: number;
   /** Absent: all time. */
   window?: TrendWindow;

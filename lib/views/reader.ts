@@ -18,7 +18,7 @@ function issueCookie(): { id: string; cookie: string } {
 }
 
 /** The reader id a cookie carries, when this site signed it; undefined for a missing, malformed or forged one. */
-export function verifiedReaderId(cookie: string | undefined): string | undefined {
+function verifiedReaderId(cookie: string | undefined): string | undefined {
   const [id, signature, ...rest] = (cookie ?? "").split(".");
   if (rest.length > 0 || !id || !signature || !ID.test(id) || !ID.test(signature)) return undefined;
   return timingSafeEqual(Buffer.from(signature), Buffer.from(mac("reader", id))) ? id : undefined;

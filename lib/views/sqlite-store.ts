@@ -29,6 +29,8 @@ const SCHEMA = `
     count INTEGER NOT NULL,
     PRIMARY KEY (slug, hour)
   ) WITHOUT ROWID;
+  -- Windows and the sweep select by hour across every article.
+  CREATE INDEX IF NOT EXISTS hourly_by_hour ON hourly (hour);
 `;
 
 // Expired dedupe and allowance rows are swept every so many writes, keeping

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -187,5 +188,20 @@ describe("the search page under a flood", () => {
     expect(statuses.slice(5)).toEqual([429, 429, 429]);
     expect(Number(refused!.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await refused!.text()).toContain("Too many searches");
+  });
+});
+
+describe("the script policy of a revalidated page", () => {
+  it("sends no policy with a 304, so the browser keeps the one stored with the document", async () => {
+    // A page that is never regenerated, so that its ETag cannot change between the two requests.
+    const first = await fetch(`${baseUrl}/server-error`);
+    const etag = first.headers.get("etag")!;
+    expect(first.headers.get("content-security-policy")).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/]+=*')+;/);
+    // Not fetch(): with a conditional header it also sends Cache-Control: no-cache, which asks for a 200.
+    const again = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get(`${baseUrl}/server-error`, { headers: { "if-none-match": etag } }, (response) => resolve(response.resume())).on("error", reject),
+    );
+    expect(again.statusCode).toBe(304);
+    expect(again.headers["content-security-policy"]).toBeUndefined();
   });
 });

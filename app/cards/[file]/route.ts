@@ -1,12 +1,11 @@
 import { getArticle } from "@/lib/archive/archive";
+import { fileNotFound } from "@/lib/http/api-responses";
 import { shareCardPng } from "@/lib/pages/share-card";
 import { shareCardKey } from "@/lib/pages/share-card-key";
 
 type Context = { params: Promise<{ file: string }> };
 
 const CARD = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.png$/;
-
-const notFound = () => new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 /**
  * An article's share card, /cards/<slug>.png (lib/pages/share-card.ts): og:image and
@@ -20,7 +19,7 @@ export async function GET(request: Request, { params }: Context) {
   const { file } = await params;
   const slug = CARD.exec(file)?.[1];
   const article = slug ? getArticle(slug) : undefined;
-  if (!article) return notFound();
+  if (!article) return fileNotFound();
   const key = shareCardKey(article);
   const etag = `"${key}"`;
   const version = new URL(request.url).searchParams.get("v");

@@ -1,3 +1,4 @@
+import { fileNotFound } from "@/lib/http/api-responses";
 import fs from "node:fs";
 import { getArticle } from "@/lib/archive/archive";
 import { contentDir } from "@/lib/content/articles";
@@ -13,7 +14,7 @@ type Context = { params: Promise<{ slug: string; file: string[] }> };
 export async function GET(_request: Request, { params }: Context) {
   const { slug, file } = await params;
   const image = getArticle(slug) ? articleImageFile(contentDir(), slug, file) : undefined;
-  if (!image) return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!image) return fileNotFound();
   return new Response(new Uint8Array(fs.readFileSync(image.file)), {
     headers: {
       "Content-Type": image.type,

@@ -1,6 +1,7 @@
 import { getCategories } from "@/lib/archive/archive";
-import { rssResponse } from "@/lib/feed/rss";
-import { site } from "@/lib/pages/site";
+import { categoryListing } from "@/lib/archive/listings";
+import { listingFeedResponse } from "@/lib/feed/rss";
+import { fileNotFound } from "@/lib/http/api-responses";
 
 type Context = { params: Promise<{ name: string }> };
 
@@ -16,14 +17,6 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: Context) {
-  const { name } = await params;
-  const category = getCategories().find((candidate) => candidate.name === name);
-  if (!category) return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return rssResponse({
-    title: `${site.name}: ${category.label}`,
-    description: `The latest ${category.label} news from ${site.name}.`,
-    page: `/category/${category.name}`,
-    self: `/category/${category.name}/feed.xml`,
-    filter: { category: category.name },
-  });
+  const listing = categoryListing((await params).name);
+  return listing ? listingFeedResponse(listing) : fileNotFound();
 }

@@ -1,6 +1,6 @@
-import { countArticles } from "@/lib/archive/archive";
-import { rssResponse } from "@/lib/feed/rss";
-import { site } from "@/lib/pages/site";
+import { tagListing } from "@/lib/archive/listings";
+import { listingFeedResponse } from "@/lib/feed/rss";
+import { fileNotFound } from "@/lib/http/api-responses";
 
 type Context = { params: Promise<{ tag: string }> };
 
@@ -16,13 +16,6 @@ export function generateStaticParams() {
 }
 
 export async function GET(_request: Request, { params }: Context) {
-  const { tag } = await params;
-  if (countArticles({ tag }) === 0) return new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return rssResponse({
-    title: `${site.name}: #${tag}`,
-    description: `Articles tagged ${tag} on ${site.name}.`,
-    page: `/tags/${tag}`,
-    self: `/tags/${tag}/feed.xml`,
-    filter: { tag },
-  });
+  const listing = tagListing((await params).tag);
+  return listing ? listingFeedResponse(listing) : fileNotFound();
 }
