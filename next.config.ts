@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { NextConfig } from "next";
 import { IMAGE_WIDTHS } from "./lib/markdown/image-widths";
 import { parserFingerprint } from "./lib/content/parser-fingerprint";
@@ -21,7 +22,8 @@ const nextConfig: NextConfig = {
   // it without limit. 16 MB holds a few hundred pages; one evicted costs a
   // render of about 11 ms, and the proxy in front caches pages anyway.
   cacheMaxMemorySize: 16 * 1024 * 1024,
-  experimental: { isrFlushToDisk: false },
+  // Prerendering on every core: Next's default leaves one free, which on two cores halves it.
+  experimental: { isrFlushToDisk: false, cpus: os.availableParallelism() },
   // Article images (lib/markdown/article-images.ts) are resized to these widths and served as WebP; the
   // optimizer may read only images, never another route of the site.
   images: {

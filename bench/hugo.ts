@@ -48,8 +48,8 @@ export async function benchHugo(contentDir: string): Promise<(MeasuredRun & { ve
     }
     fs.cpSync(contentDir, path.join(site, "content/posts"), { recursive: true });
     // Its cache goes in the throwaway site too, so every run starts cold.
-    const run = await measuredRun("hugo", ["--quiet"], { cwd: site, env: { ...process.env, HUGO_CACHEDIR: path.join(site, "cache") } });
-    return { ...run, version: version.stdout.split(" ")[1] ?? version.stdout.trim() };
+    const { wallMs, peakRssMB } = await measuredRun("hugo", ["--quiet"], { cwd: site, env: { ...process.env, HUGO_CACHEDIR: path.join(site, "cache") } });
+    return { wallMs, peakRssMB, version: version.stdout.split(" ")[1] ?? version.stdout.trim() };
   } finally {
     fs.rmSync(site, { recursive: true, force: true });
   }

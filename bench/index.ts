@@ -103,7 +103,7 @@ if (build) {
   console.log(`\nProduction build (npm run build) of ${build.articles} ${synthetic} articles; peak memory of the whole process tree`);
   console.table({
     cold: { wallMs: build.cold.wallMs, peakRssMB: build.cold.peakRssMB },
-    [`rebuild after editing ${build.rebuild.edited}`]: { wallMs: build.rebuild.wallMs, peakRssMB: build.rebuild.peakRssMB },
+    [`rebuild after editing ${build.rebuild.edited}`]: { wallMs: build.rebuild.wallMs, peakRssMB: build.rebuild.peakRssMB, snapshot: build.rebuild.snapshot, next: build.rebuild.next },
     ...(build.hugo && { [`Hugo ${build.hugo.version}, cold`]: { wallMs: build.hugo.wallMs, peakRssMB: build.hugo.peakRssMB } }),
   });
   console.log(`Rebuild vs cold: ${build.rebuildVsCold}×${build.hugo ? `; our cold build vs Hugo: ${build.hugo.oursVsHugo}×` : ""}`);

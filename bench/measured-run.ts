@@ -7,8 +7,11 @@ export type MeasuredRun = { wallMs: number; peakRssMB: number };
 // Enough of the output to show why a command failed, without keeping a 10,000-route build log.
 const KEPT_OUTPUT = 20_000;
 
-/** Runs a command to completion, timing it and watching the peak memory of its process tree; throws with its output if it fails. */
-export function measuredRun(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<MeasuredRun> {
+/**
+ * Runs a command to completion, timing it and watching the peak memory of its process tree, with
+ * the end of its output; throws with that output if it fails.
+ */
+export function measuredRun(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<MeasuredRun & { output: string }> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
@@ -23,7 +26,7 @@ export function measuredRun(command: string, args: string[], options: { cwd: str
     });
     child.on("close", (code) => {
       const peakRssMB = memory.stop();
-      if (code === 0) resolve({ wallMs: Math.round(performance.now() - start), peakRssMB });
+      if (code === 0) resolve({ wallMs: Math.round(performance.now() - start), peakRssMB, output });
       else reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${output}`));
     });
   });

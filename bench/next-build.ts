@@ -25,7 +25,7 @@ function undoNextEdits(distDir: string, savedTsconfig: string, savedNextEnv: str
 }
 
 /** `npm run build` (the content check, then `next build`), exactly as operators run it, into the folder `env.NEXT_DIST_DIR` names. */
-export async function npmRunBuild(env: Record<string, string> & { NEXT_DIST_DIR: string }): Promise<MeasuredRun> {
+export async function npmRunBuild(env: Record<string, string> & { NEXT_DIST_DIR: string }): Promise<MeasuredRun & { output: string }> {
   const savedTsconfig = fs.readFileSync(TSCONFIG, "utf8");
   const savedNextEnv = fs.existsSync(NEXT_ENV) ? fs.readFileSync(NEXT_ENV, "utf8") : undefined;
   try {

@@ -1,9 +1,10 @@
 // Runs before `next dev` and `next build`: scans what the content cache lacks
 // on every core, then validates the whole folder and writes the content
-// snapshot the servers read, so a bad file stops the build with every problem
-// listed, and what is served is what was validated. Last, it renders the
-// bodies `next build` will prerender, on every core, into the content cache,
-// and makes the same newest articles' share cards (lib/pages/share-card.ts).
+// snapshot the servers read (updating the last one when few articles changed),
+// so a bad file stops the build with every problem listed, and what is served
+// is what was validated. Last, it renders the bodies `next build` will
+// prerender, on every core, into the content cache, and makes the same newest
+// articles' share cards (lib/pages/share-card.ts).
 import { snapshotFile, writeSnapshotFile } from "../lib/archive/archive";
 import { PRERENDERED_ARTICLES } from "../lib/archive/prerender";
 import { Snapshot } from "../lib/archive/snapshot";
@@ -51,7 +52,7 @@ try {
   const warmed = cache && fingerprint ? await warmContentCache(dir, cacheDir, fingerprint, cache) : undefined;
   const warnings: string[] = [];
   const file = snapshotFile();
-  const { articles, drafts, cacheKeys } = writeSnapshotFile(dir, file, { cache, warn: (shown, warning) => warnings.push(`${shown}:${warning.line}: ${warning.message}`) });
+  const { articles, drafts, cacheKeys, mode, changed } = writeSnapshotFile(dir, file, { cache, warn: (shown, warning) => warnings.push(`${shown}:${warning.line}: ${warning.message}`) });
   // Warnings never fail the build: the article renders without what is listed.
   if (warnings.length > 0) console.warn(`${warnings.join("\n")}\n${count(warnings.length, "warning", "warnings")}: content shown as written or left out, listed above`);
   const pruned = cache ? cache.prune(cacheKeys) : 0;
@@ -63,7 +64,8 @@ try {
   const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed, ${count(rendered, "body", "bodies")} rendered for prerendering` : "";
   const carded = `; ${count(cards.made, "share card", "share cards")} made, ${cards.removed} removed`;
   const unpublished = drafts > 0 ? ` and ${count(drafts, "draft", "drafts")}` : "";
-  console.log(`Content OK: ${count(articles, "article", "articles")}${unpublished} in ${dir}, snapshot ${file} (${seconds} s${threads}${cached}${carded})`);
+  const written = mode === "updated" ? `updated for ${count(changed, "changed article", "changed articles")}` : "written afresh";
+  console.log(`Content OK: ${count(articles, "article", "articles")}${unpublished} in ${dir}, snapshot ${file} (${written}; ${seconds} s${threads}${cached}${carded})`);
 } catch (error) {
   if (!(error instanceof ContentError)) throw error;
   console.error(error.message);

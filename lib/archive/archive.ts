@@ -2,34 +2,39 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { ArticleBody } from "../content/article-schema";
-import { articleBody } from "../content/article-body";
+import { articleBody, feedBody } from "../content/article-body";
 import { contentDir, folderSignature, forEachArticle, type LoadedArticle, type LoadOptions } from "../content/articles";
 import { authorsSignature, loadAuthors } from "../content/authors";
 import { openContentCache } from "../content/content-cache";
 import { parserFingerprint } from "../content/parser-fingerprint";
 import { processWide } from "./process-wide";
-import { Snapshot, writeSnapshot, type ListFilter } from "./snapshot";
+import { Snapshot, updateSnapshot, writeSnapshot, type ListFilter, type SnapshotSummary } from "./snapshot";
 import { contentCacheDir, snapshotFile } from "./snapshot-file.mjs";
 
 export { snapshotFile };
 export type { AuthorSummary, CategorySummary, ListFilter, SearchResults } from "./snapshot";
 
+type SnapshotWriter = (db: Database.Database, load: Parameters<typeof writeSnapshot>[1]) => SnapshotSummary | undefined;
+
 /**
- * Writes the snapshot of `dir` to `file`: into a temporary file renamed over the old one only
- * once complete, so a server that has the old one open keeps reading it, and a content error
- * leaves the old one in place.
+ * Writes `file` through a temporary file renamed over it only once complete, so a server that has
+ * the old one open keeps reading it, and a content error leaves the old one in place. With
+ * `fromOld`, the temporary file starts as a copy of the old one; undefined when `write` declines.
  */
-export function writeSnapshotFile(dir: string, file: string, { cache, warn }: LoadOptions = {}) {
+function writeThrough(dir: string, file: string, { cache, warn }: LoadOptions, fromOld: boolean, write: SnapshotWriter) {
   const temporary = `${file}.${process.pid}.tmp`;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.rmSync(temporary, { force: true });
+  if (fromOld) fs.copyFileSync(file, temporary, fs.constants.COPYFILE_FICLONE);
   const db = new Database(temporary);
   try {
-    // Written once and never updated: nothing to journal, and a crash leaves only the temporary file.
-    db.pragma("journal_mode = OFF");
+    // A crash or a refusal leaves only the temporary file; a fresh write has nothing to roll back.
+    db.pragma(`journal_mode = ${fromOld ? "MEMORY" : "OFF"}`);
     db.pragma("synchronous = OFF");
     // Every article's cache key, drafts included: what the content cache must keep.
     const cacheKeys = new Set<string>();
+    // Passed on only from the write that lands, so a declined update does not list them twice.
+    const warnings: Parameters<NonNullable<LoadOptions["warn"]>>[] = [];
     const load = (accept: (article: LoadedArticle) => void) =>
       forEachArticle(
         dir,
@@ -37,17 +42,37 @@ export function writeSnapshotFile(dir: string, file: string, { cache, warn }: Lo
           if (article.cacheKey) cacheKeys.add(article.cacheKey);
           accept(article);
         },
-        { cache, warn },
+        { cache, warn: (...warning) => warnings.push(warning) },
       );
-    const summary = writeSnapshot(db, load, { fingerprint: parserFingerprint() ?? "", authors: loadAuthors() });
+    const summary = write(db, load);
     db.close();
+    if (!summary) {
+      fs.rmSync(temporary, { force: true });
+      return undefined;
+    }
     fs.renameSync(temporary, file);
+    for (const warning of warnings) warn?.(...warning);
     return { ...summary, cacheKeys };
   } catch (error) {
     db.close();
     fs.rmSync(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * Writes the snapshot of `dir` to `file`. With a content cache and an earlier snapshot, a copy of
+ * that one is updated with the articles that changed, when few did; otherwise it is written afresh.
+ */
+export function writeSnapshotFile(dir: string, file: string, options: LoadOptions = {}) {
+  const { cache } = options;
+  const snapshot = { fingerprint: parserFingerprint() ?? "", authors: loadAuthors() };
+  if (cache && fs.existsSync(file)) {
+    const indexedText = (key: string) => cache.get(key, "scan")?.text;
+    const updated = writeThrough(dir, file, options, true, (db, load) => updateSnapshot(db, load, { ...snapshot, indexedText }));
+    if (updated) return updated;
+  }
+  return writeThrough(dir, file, options, false, (db, load) => writeSnapshot(db, load, snapshot))!;
 }
 
 // In development the folder is re-read when any file changes, so an edit shows on reload, and
@@ -96,9 +121,18 @@ export const countArticles = (filter: ListFilter = {}) => archive().count(filter
 export const newestArticles = (limit: number) => archive().list({}, 0, limit);
 export const searchArticles = (...args: Parameters<Snapshot["search"]>) => archive().search(...args);
 
-/** The body of the article at `slug`, rendered (or read from the content cache); throws for an unknown slug. */
-export async function getArticleBody(slug: string): Promise<ArticleBody> {
+function bodySource(slug: string) {
   const source = archive().body(slug);
   if (!source) throw new Error(`no article ${slug} in the archive`);
-  return articleBody(source);
+  return source;
+}
+
+/** The body of the article at `slug`, rendered (or read from the content cache); throws for an unknown slug. */
+export async function getArticleBody(slug: string): Promise<ArticleBody> {
+  return articleBody(bodySource(slug));
+}
+
+/** The body of the article at `slug` as feeds carry it (see feedBody); throws for an unknown slug. */
+export async function getArticleFeedBody(slug: string, origin: string, make: (body: ArticleBody) => string): Promise<string> {
+  return feedBody(bodySource(slug), origin, make);
 }

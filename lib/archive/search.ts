@@ -7,8 +7,10 @@
  *
  * Tables, all owned by this module:
  * - `search_docs`: one row per article: its id, slug, title, tags, summary, category and time.
- *   Its key is the article's place in time order (newest last), so the index lists articles in
- *   time order. The body is not stored (its column is always NULL): it is only indexed.
+ *   Its key follows the article's place in time order (newest last), so the index lists articles
+ *   in time order. Keys are KEY_GAP apart when written, so a rebuild can slot an article in
+ *   between (see `updateSearchDocuments`). The body is not stored (its column is always NULL):
+ *   it is only indexed.
  * - `search_fts`: FTS5 over title, tags, summary, body and category, with `search_docs` as
  *   external content, so highlight() reads title and summary from there and the body is held
  *   once, as index. Tokenizer `porter unicode61 remove_diacritics 2`: case, accents and English
@@ -16,6 +18,10 @@
  * - `search_vocab`: the words of titles and tags, for typos.
  * - `temp.search_stage`, while the snapshot is written: the documents as added. Only when all
  *   are in is their time order known, and FTS5 builds fastest, and smallest, fed in key order.
+ *
+ * A rebuild after a few edits updates a copy of the last snapshot instead (`updateSearchDocuments`).
+ * FTS5 forgets a document of an external-content table only when told the values it indexed, and
+ * the body is not kept here: the caller hands back the plain text the build indexed.
  *
  * What a column indexes is its text, then (at positions after the text's own, so highlight()
  * is undisturbed) extra tokens. All contain "ǂ" (U+01C2, a click letter: a letter to unicode61,
@@ -76,6 +82,8 @@ const PREFIX_MIN_LENGTH = 2;
 const TYPO_MAX_LENGTH = 30;
 // Joined tokens are made for at most this many leading parts of an identifier (a long path or URL).
 const MAX_JOINED_PARTS = 8;
+// Room between neighbours' keys: six articles can be slotted in at one place before a rebuild writes afresh.
+const KEY_GAP = 64;
 
 const STOP_WORDS = new Set(ENGLISH_STOP_WORDS);
 
@@ -202,7 +210,7 @@ function statement(db: Database.Database, name: StatementName): Database.Stateme
 export function createSearchTables(db: Database.Database): void {
   db.exec(`
     CREATE TABLE search_docs (
-      key INTEGER PRIMARY KEY, -- the article's place in time order: newest last
+      key INTEGER PRIMARY KEY, -- follows the article's place in time order: newest last
       id INTEGER NOT NULL,     -- the article's row id in the snapshot
       slug TEXT NOT NULL,
       title TEXT NOT NULL,
@@ -237,6 +245,27 @@ export function addSearchDocuments(db: Database.Database, documents: Iterable<Se
 
 type Staged = { id: number; slug: string; title: string; tags: string; summary: string; text: string; category: string; time: number };
 
+/** What FTS5 indexes for a document, in column order: what it must be told again to forget the document. */
+function indexedColumns(doc: Staged): string[] {
+  return [
+    indexedText(doc.title, [...titleWords(doc.title)].map(titleToken)),
+    indexedText(doc.tags),
+    indexedText(doc.summary),
+    indexedText(doc.text),
+    `${categoryToken(doc.category)} ${ALL_TOKEN}`,
+  ];
+}
+
+const titleWords = (title: string) => new Set(fold(title).match(PLAIN_WORD));
+
+/** The words of a headline and its tags that a typo may be taken for (search_vocab counts the articles with each). */
+function vocabularyOf(doc: Pick<Staged, "title" | "tags">): string[] {
+  return [...new Set([...titleWords(doc.title), ...(fold(doc.tags).match(PLAIN_WORD) ?? [])])].filter((word) => [...word].length >= TYPO_MIN_LENGTH - 1);
+}
+
+const INSERT_DOC = "INSERT INTO search_docs (key, id, slug, title, tags, summary, category, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+const INSERT_FTS = "INSERT INTO search_fts (rowid, title, tags, summary, body, category) VALUES (?, ?, ?, ?, ?, ?)";
+
 /**
  * Called once after the last batch: writes the documents in time order (oldest first; at one
  * instant, slugs in reverse, so that newest first lists them by slug as the site does), indexes
@@ -245,27 +274,67 @@ type Staged = { id: number; slug: string; title: string; tags: string; summary: 
 export function finishSearchTables(db: Database.Database): void {
   const order = db.prepare("SELECT rowid FROM temp.search_stage ORDER BY time, slug DESC").pluck().all() as number[];
   const staged = db.prepare("SELECT * FROM temp.search_stage WHERE rowid = ?");
-  const insertDoc = db.prepare("INSERT INTO search_docs (key, id, slug, title, tags, summary, category, time) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  const insertFts = db.prepare("INSERT INTO search_fts (rowid, title, tags, summary, body, category) VALUES (?, ?, ?, ?, ?, ?)");
+  const insertDoc = db.prepare(INSERT_DOC);
+  const insertFts = db.prepare(INSERT_FTS);
   const vocabulary = new Map<string, number>();
   order.forEach((rowid, index) => {
     const doc = staged.get(rowid) as Staged;
-    const key = index + 1;
-    const titleWords = new Set(fold(doc.title).match(PLAIN_WORD));
-    for (const word of new Set([...titleWords, ...(fold(doc.tags).match(PLAIN_WORD) ?? [])])) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
+    const key = (index + 1) * KEY_GAP;
+    for (const word of vocabularyOf(doc)) vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
     insertDoc.run(key, doc.id, doc.slug, doc.title, doc.tags, doc.summary, doc.category, doc.time);
-    insertFts.run(
-      key,
-      indexedText(doc.title, [...titleWords].map(titleToken)),
-      indexedText(doc.tags),
-      indexedText(doc.summary),
-      indexedText(doc.text),
-      `${categoryToken(doc.category)} ${ALL_TOKEN}`,
-    );
+    insertFts.run(key, ...indexedColumns(doc));
   });
   db.exec("DROP TABLE temp.search_stage; INSERT INTO search_fts (search_fts) VALUES ('optimize')");
   const insertWord = db.prepare("INSERT INTO search_vocab (word, docs) VALUES (?, ?)");
-  for (const [word, count] of vocabulary) if ([...word].length >= TYPO_MIN_LENGTH - 1) insertWord.run(word, count);
+  for (const [word, count] of vocabulary) insertWord.run(word, count);
+}
+
+/** Before `b` in the index's order: older, or at one instant, a later slug. */
+const before = (a: Pick<Staged, "time" | "slug">, b: Pick<Staged, "time" | "slug">) => a.time < b.time || (a.time === b.time && a.slug > b.slug);
+
+/**
+ * Replaces, in a snapshot finishSearchTables wrote (and perhaps this updated since), the
+ * documents of the articles `removed` (by id, each with the plain text the build indexed for its
+ * body) with `added`. Returns false when an added document finds no free key at its place in
+ * time order (too many slotted in at one place): the caller then writes the snapshot afresh.
+ * The index is left in the segments FTS5 merges as it goes, not merged into one.
+ */
+export function updateSearchDocuments(db: Database.Database, removed: ReadonlyMap<number, string>, added: readonly SearchDocument[]): boolean {
+  const old = db.prepare("SELECT key, id, slug, title, tags, summary, category, time FROM search_docs WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify([...removed.keys()])) as (Staged & { key: number })[];
+  const forget = db.prepare("INSERT INTO search_fts (search_fts, rowid, title, tags, summary, body, category) VALUES ('delete', ?, ?, ?, ?, ?, ?)");
+  const dropDoc = db.prepare("DELETE FROM search_docs WHERE key = ?");
+  const unvocab = db.prepare("UPDATE search_vocab SET docs = docs - 1 WHERE word = ?");
+  for (const doc of old) {
+    forget.run(doc.key, ...indexedColumns({ ...doc, text: removed.get(doc.id)! }));
+    dropDoc.run(doc.key);
+    for (const word of vocabularyOf(doc)) unvocab.run(word);
+  }
+  db.exec("DELETE FROM search_vocab WHERE docs <= 0");
+
+  // Every document's place, oldest first, to find each added one's neighbours.
+  const places = db.prepare("SELECT key, time, slug FROM search_docs ORDER BY key").all() as { key: number; time: number; slug: string }[];
+  const insertDoc = db.prepare(INSERT_DOC);
+  const insertFts = db.prepare(INSERT_FTS);
+  const vocab = db.prepare("INSERT INTO search_vocab (word, docs) VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET docs = docs + 1");
+  for (const document of added) {
+    const doc: Staged = { ...document, tags: document.tags.join(" "), time: Math.trunc(document.time) };
+    let low = 0;
+    let high = places.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (before(places[middle]!, doc)) low = middle + 1;
+      else high = middle;
+    }
+    const previous = places[low - 1]?.key ?? 0;
+    const next = places[low]?.key;
+    const key = next === undefined ? previous + KEY_GAP : Math.floor((previous + next) / 2);
+    if (key <= previous) return false;
+    places.splice(low, 0, { key, time: doc.time, slug: doc.slug });
+    insertDoc.run(key, doc.id, doc.slug, doc.title, doc.tags, doc.summary, doc.category, doc.time);
+    insertFts.run(key, ...indexedColumns(doc));
+    for (const word of vocabularyOf(doc)) vocab.run(word);
+  }
+  return true;
 }
 
 /** Trims, collapses space and cuts a query to MAX_QUERY_LENGTH characters. */

@@ -7,7 +7,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 
 /** Bumped when the tables change, so a server never reads a snapshot it does not understand. */
-export const SNAPSHOT_FORMAT = "2";
+export const SNAPSHOT_FORMAT = "3";
 
 /** `CONTENT_CACHE_DIR`, or `.cache/content` under the project. */
 export function contentCacheDir() {

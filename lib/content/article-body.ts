@@ -44,3 +44,17 @@ export async function articleBody(source: BodySource): Promise<ArticleBody> {
   if (source.cacheKey) cache?.set(source.cacheKey, "body", body);
   return body;
 }
+
+/**
+ * `make(body)`, the body as a feed carries it with every URL absolute against `origin`: from the
+ * content cache when a feed listed these bytes for this origin before, else made now and cached.
+ * Each build regenerates every feed, and most of their articles have not changed since the last.
+ */
+export async function feedBody(source: BodySource, origin: string, make: (body: ArticleBody) => string): Promise<string> {
+  const cache = bodyCache();
+  const cached = source.cacheKey ? cache?.get(source.cacheKey, "feed") : undefined;
+  if (cached?.origin === origin) return cached.html;
+  const html = make(await articleBody(source));
+  if (source.cacheKey) cache?.set(source.cacheKey, "feed", { origin, html });
+  return html;
+}

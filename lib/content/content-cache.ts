@@ -4,8 +4,11 @@ import path from "node:path";
 import type { ArticleBody } from "./article-schema";
 import type { ScannedArticle } from "./parse-article";
 
-/** What is kept of one article: its scan (every build), and its rendered body (once a page needed it). */
-type Entries = { scan: ScannedArticle; body: ArticleBody };
+/**
+ * What is kept of one article: its scan (every build), its rendered body (once a page needed it),
+ * and its body as feeds carry it, every URL absolute against `origin` (once a feed listed it).
+ */
+type Entries = { scan: ScannedArticle; body: ArticleBody; feed: { origin: string; html: string } };
 export type CacheKind = keyof Entries;
 
 /**
@@ -28,7 +31,7 @@ export type ContentCache = {
 
 export { contentCacheDir } from "../archive/snapshot-file.mjs";
 
-const ENTRY = /^([0-9a-f]{64})\.(?:scan|body)\.json$/;
+const ENTRY = /^([0-9a-f]{64})\.(?:scan|body|feed)\.json$/;
 
 export function openContentCache(dir: string, fingerprint: string): ContentCache {
   const entry = (key: string, kind: CacheKind) => path.join(dir, `${key}.${kind}.json`);

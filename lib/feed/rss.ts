@@ -4,7 +4,7 @@ import { raw } from "hast-util-raw";
 import { toHtml } from "hast-util-to-html";
 import { parseSrcset, stringifySrcset } from "srcset";
 import { visit } from "unist-util-visit";
-import { getArticleBody, listArticles, type ListFilter } from "../archive/archive";
+import { getArticleFeedBody, listArticles, type ListFilter } from "../archive/archive";
 import type { FeedListing } from "../archive/listings";
 import type { Article } from "../content/article-schema";
 import { absoluteUrl, site } from "../pages/site";
@@ -80,7 +80,12 @@ export type FeedOptions = { title: string; description: string; page: string; se
 /** The RSS 2.0 document of the newest FEED_SIZE articles of `filter`, full text with absolute URLs, bylines in dc:creator. */
 async function rssFeed({ title, description, page, self, filter = {} }: FeedOptions): Promise<string> {
   const articles = listArticles(filter, 0, FEED_SIZE);
-  const bodies = await Promise.all(articles.map((article) => getArticleBody(article.slug)));
+  const bodies = await Promise.all(
+    articles.map((article) => {
+      const url = absoluteUrl(article.url);
+      return getArticleFeedBody(article.slug, site.url, (body) => (body.html.trim() ? feedHtml(body.html, url) : ""));
+    }),
+  );
   const feed = new Feed({
     title,
     description,
@@ -101,7 +106,7 @@ async function rssFeed({ title, description, page, self, filter = {} }: FeedOpti
       link: url,
       description: summary,
       // An empty body still gets content:encoded, with which the package declares xmlns:dc for dc:creator.
-      content: (bodies[at]!.html.trim() ? feedHtml(bodies[at]!.html, url) : `<p>${summary}</p>`) + correctionsHtml(article),
+      content: (bodies[at] || `<p>${summary}</p>`) + correctionsHtml(article),
       date: new Date(article.date.time),
       category: [{ name: article.categoryLabel, domain: absoluteUrl(`/category/${article.category}`) }],
       // RSS 2.0's <author> must be an email address, and the package writes the name there: a

@@ -290,3 +290,47 @@ corrections:
     expect(html(childText(itemAt(site.items, "chip-plant"), "encoded", CONTENT)).textContent).toContain("Correction, May 6, 2026:");
   });
 });
+
+describe("feed bodies in the content cache", () => {
+  // Development reads the folder with the content cache, as the build does.
+  async function cachedFeed(dir: string, cacheDir: string, siteUrl: string) {
+    vi.stubEnv("NODE_ENV", "development");
+    vi.stubEnv("CONTENT_CACHE_DIR", cacheDir);
+    vi.stubEnv("SITE_URL", siteUrl);
+    vi.resetModules();
+    // The body cache is opened once per process (lib/archive/process-wide.ts): open it afresh, in this environment.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for("harbor-ledger.article-bodies")];
+    return feedOf(dir);
+  }
+  const feedEntries = (cacheDir: string) => fs.readdirSync(cacheDir).filter((name) => name.endsWith(".feed.json"));
+
+  afterAll(() => {
+    vi.stubEnv("NODE_ENV", "test");
+    vi.stubEnv("SITE_URL", SITE);
+    vi.resetModules();
+  });
+
+  it("keeps each item's absolute-URL body once made, for the origin it was made for", async () => {
+    const dir = tempContentDir();
+    fs.cpSync(fixture("valid"), dir, { recursive: true });
+    const cacheDir = tempContentDir();
+    const first = await cachedFeed(dir, cacheDir, SITE);
+    const entries = feedEntries(cacheDir);
+    expect(entries).toHaveLength(first.items.length);
+
+    // Read back rather than made again: a marker put in one entry is what the next feed carries.
+    const entry = path.join(cacheDir, entries[0]!);
+    const kept = JSON.parse(fs.readFileSync(entry, "utf8")) as { origin: string; html: string };
+    expect(kept.origin).toBe(SITE);
+    fs.writeFileSync(entry, JSON.stringify({ ...kept, html: "<p>read from the cache</p>" }));
+    const again = await cachedFeed(dir, cacheDir, SITE);
+    expect(again.items.filter((item) => childText(item, "encoded", CONTENT).includes("read from the cache"))).toHaveLength(1);
+
+    // Another origin makes them again, with its own URLs.
+    const moved = await cachedFeed(dir, cacheDir, "https://mirror.example.net");
+    const contents = moved.items.map((item) => childText(item, "encoded", CONTENT)).join("");
+    expect(contents).not.toContain("read from the cache");
+    expect(contents).toContain("https://mirror.example.net/");
+    expect(contents).not.toContain(SITE);
+  });
+});

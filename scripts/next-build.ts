@@ -1,0 +1,48 @@
+// The second step of `npm run build`, after the content check: `next build`. When only content
+// changed since the last build into the same folder (the code's fingerprint, which that build
+// left there, is unchanged), the compiled code is kept and only the pages are prerendered again
+// from the new snapshot (`next build --experimental-build-mode=generate`): an edit to one article
+// then costs seconds, not a compile. Any change to the code, a failed build or a missing
+// fingerprint means a full build.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { contentDir } from "../lib/content/articles";
+import { codeFingerprint } from "./code-fingerprint";
+
+const root = process.cwd();
+const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
+const marker = path.join(distDir, "code-fingerprint");
+const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const fingerprint = codeFingerprint(root, contentDir());
+
+/**
+ * Deletes the pages the last build prerendered. A prerendering pass writes afresh those it
+ * prerenders now, but leaves the others, and a server would answer an article since deleted, or
+ * one no longer among the newest, from its old page.
+ */
+function removePrerendered() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
+  for (const route of Object.keys(manifest.routes)) {
+    const base = path.join(distDir, "server", "app", route === "/" ? "index" : route);
+    for (const suffix of [".html", ".rsc", ".meta", ".body", ".segments"]) fs.rmSync(base + suffix, { recursive: true, force: true });
+  }
+}
+
+function run(args: string[]): boolean {
+  return spawnSync(process.execPath, [next, "build", ...args], { stdio: "inherit" }).status === 0;
+}
+
+const previous = fs.existsSync(marker) ? fs.readFileSync(marker, "utf8") : undefined;
+// Gone before either pass starts: a pass that fails half-way leaves no claim on the folder.
+fs.rmSync(marker, { force: true });
+let built: boolean;
+if (previous === fingerprint && fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+  console.log("Code unchanged since the last build: prerendering the pages again, without compiling");
+  removePrerendered();
+  built = run(["--experimental-build-mode=generate"]);
+} else {
+  built = run([]);
+}
+if (built) fs.writeFileSync(marker, fingerprint);
+else process.exitCode = 1;
