@@ -25,7 +25,7 @@ import { LRUCache } from "lru-cache";
 import next from "next";
 import { snapshotFile, snapshotProblem } from "./lib/archive/snapshot-file.mjs";
 import { holdDocuments } from "./lib/http/document-responses.mjs";
-import { policyForDocument } from "./lib/http/script-policy.mjs";
+import { policyForDocumentOffThread } from "./lib/http/script-policy.mjs";
 
 /** What in the environment keeps the site from being served, in one line. */
 function settingProblem() {
@@ -90,23 +90,23 @@ const policy = securityHeaders["Content-Security-Policy"];
 // pages (search results) do not push the site's pages out.
 const policies = new LRUCache({ max: 1000 });
 
-function policyFor(response, body) {
+async function policyFor(response, body) {
   const shared = !/\b(no-store|private)\b/.test(String(response.getHeader("cache-control") ?? ""));
   const key = String(response.getHeader("etag") ?? createHash("sha256").update(body).digest("base64"));
   let found = shared ? policies.get(key) : undefined;
   if (found === undefined) {
-    found = policyForDocument(policy, body.toString("utf8"));
+    found = await policyForDocumentOffThread(policy, body.toString("utf8"));
     if (shared) policies.set(key, found);
   }
   return found;
 }
 
 /** Sends the complete page in place of an empty shell, and a policy that runs only the document's own inline scripts. */
-function finishDocument(response, { status, body, head }) {
+async function finishDocument(response, { status, body, head }) {
   const errorPage = errorPages.get(status);
   if (errorPage) response.removeHeader("ETag");
   const sent = errorPage ?? body;
-  if (!head) response.setHeader("Content-Security-Policy", policyFor(response, sent));
+  if (!head) response.setHeader("Content-Security-Policy", await policyFor(response, sent));
   return sent;
 }
 

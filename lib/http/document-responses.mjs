@@ -5,8 +5,8 @@
 // document back until it is complete.
 
 /**
- * @typedef {(document: { status: number; body: Buffer; head: boolean }) => Buffer} Finish
- *   Returns the body to send, and may set headers.
+ * @typedef {(document: { status: number; body: Buffer; head: boolean }) => Buffer | Promise<Buffer>} Finish
+ *   Returns (or resolves to) the body to send, and may set headers.
  */
 
 /**
@@ -53,9 +53,18 @@ export function holdDocuments(request, response, finish) {
       held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? encoding : "utf8"));
     }
     const head = request.method === "HEAD";
-    const body = finish({ status: response.statusCode, body: Buffer.concat(held), head });
     const done = [chunk, encoding, callback].find((arg) => typeof arg === "function");
-    if (!head) response.setHeader("Content-Length", body.length);
-    return end.call(this, head ? undefined : body, done);
+    const send = (/** @type {Buffer} */ body) => {
+      if (!head) response.setHeader("Content-Length", body.length);
+      return end.call(this, head ? undefined : body, done);
+    };
+    const finished = finish({ status: response.statusCode, body: Buffer.concat(held), head });
+    if (Buffer.isBuffer(finished)) return send(finished);
+    // A document that cannot be finished (its policy not worked out) is not sent half-secured.
+    finished.then(send, (error) => {
+      console.error("Could not finish a document:", error);
+      response.destroy(error);
+    });
+    return this;
   };
 }

@@ -4,6 +4,7 @@
 // dynamic. Instead the server lists the hash of each inline script of the document it sends: the
 // page stays static (cached, prerendered), and only the scripts it was built with run.
 import { createHash } from "node:crypto";
+import { Worker } from "node:worker_threads";
 import { parse } from "parse5";
 
 // JavaScript types a browser runs; any other type (application/ld+json) is data, not script.
@@ -37,18 +38,78 @@ export function inlineScriptHashes(html) {
 }
 
 /**
+ * `policy` with its script-src allowing, instead of any inline script, exactly the scripts whose
+ * hashes are `hashes`.
+ * @param {string} policy
+ * @param {string[]} hashes
+ */
+function withHashes(policy, hashes) {
+  return policy
+    .split(";")
+    .map((directive) => {
+      const [name, ...sources] = directive.trim().split(/\s+/);
+      if (name !== "script-src") return directive.trim();
+      return [name, ...sources.filter((source) => source !== "'unsafe-inline'"), ...hashes].join(" ");
+    })
+    .join("; ");
+}
+
+/**
  * `policy` with its script-src allowing, instead of any inline script, exactly the inline scripts
  * of `html`.
  * @param {string} policy
  * @param {string} html
  */
 export function policyForDocument(policy, html) {
-  return policy
-    .split(";")
-    .map((directive) => {
-      const [name, ...sources] = directive.trim().split(/\s+/);
-      if (name !== "script-src") return directive.trim();
-      return [name, ...sources.filter((source) => source !== "'unsafe-inline'"), ...inlineScriptHashes(html)].join(" ");
-    })
-    .join("; ");
+  return withHashes(policy, inlineScriptHashes(html));
+}
+
+// Reading a document as a browser does costs about 1 ms per 10 KB: the first request for a page
+// of a few megabytes (an 800 KB changelog, with React's copy of it) would hold up every other
+// request for a quarter of a second or more. Documents from this size on are read on a thread.
+export const OFF_THREAD_FROM = 128 * 1024;
+
+/** @type {{ worker: Worker; pending: Map<number, { resolve: (hashes: string[]) => void; reject: (error: unknown) => void }>; next: number } | undefined} */
+let thread;
+
+/** @param {string} html @returns {Promise<string[]>} */
+function hashesOnThread(html) {
+  if (!thread) {
+    const worker = new Worker(new URL("./script-hash-worker.mjs", import.meta.url));
+    // Idle between documents, it must not keep a stopping server alive.
+    worker.unref();
+    const started = { worker, pending: new Map(), next: 0 };
+    const fail = (/** @type {unknown} */ error) => {
+      if (thread === started) thread = undefined;
+      for (const { reject } of started.pending.values()) reject(error);
+      started.pending.clear();
+    };
+    worker.on("message", (/** @type {{ id: number; hashes: string[] }} */ { id, hashes }) => {
+      started.pending.get(id)?.resolve(hashes);
+      started.pending.delete(id);
+    });
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`the script hash thread exited with code ${code}`)));
+    thread = started;
+  }
+  const { worker, pending } = thread;
+  const id = thread.next++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ id, html });
+  });
+}
+
+/**
+ * policyForDocument, read on a thread of its own when `html` is large, so the event loop keeps
+ * serving other requests meanwhile.
+ * @param {string} policy
+ * @param {string} html
+ * @returns {Promise<string>}
+ */
+export async function policyForDocumentOffThread(policy, html) {
+  if (html.length < OFF_THREAD_FROM) return policyForDocument(policy, html);
+  // A thread that cannot be started or dies costs the wait, never the page: read it here instead.
+  const hashes = await hashesOnThread(html).catch(() => inlineScriptHashes(html));
+  return withHashes(policy, hashes);
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { inlineScriptHashes, policyForDocument } from "@/lib/http/script-policy.mjs";
+import { OFF_THREAD_FROM, inlineScriptHashes, policyForDocument, policyForDocumentOffThread } from "@/lib/http/script-policy.mjs";
 
 const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
@@ -26,5 +26,33 @@ describe("the script policy of a document", () => {
   it("replaces 'unsafe-inline' in script-src only, keeping every other directive", () => {
     expect(policyForDocument(POLICY, "<script>go()</script>")).toBe(`default-src 'self'; script-src 'self' ${hash("go()")}; style-src 'self' 'unsafe-inline'`);
     expect(policyForDocument(POLICY, "<p>No script</p>")).toBe("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'");
+  });
+});
+
+describe("the script policy of a large document", () => {
+  // Next's page of a long changelog: the body, then React's copy of it in inline scripts.
+  const item = '<li>Fixed <a href="https://example.com/x">a link</a> in <strong>v1.2.3</strong> and <code>foo()</code>.</li>';
+  const body = `<ul>${item.repeat(4_000)}</ul>`;
+  const large = `<!DOCTYPE html><html><head><script>self.__next_f=[]</script></head><body><main>${body}</main>
+    <img alt="<script>steal()</script>"><script>self.__next_f.push([1,${JSON.stringify(JSON.stringify(body))}])</script></body></html>`;
+
+  it("is read on a thread, with the same hashes as in line", async () => {
+    expect(large.length).toBeGreaterThan(OFF_THREAD_FROM);
+    expect(await policyForDocumentOffThread(POLICY, large)).toBe(policyForDocument(POLICY, large));
+    expect(await policyForDocumentOffThread(POLICY, "<script>go()</script>")).toBe(policyForDocument(POLICY, "<script>go()</script>"));
+  });
+
+  it("keeps the event loop turning while it is read", async () => {
+    // Read in line, the document would let no turn of the loop happen until it was done.
+    let turns = 0;
+    let counting = true;
+    const tick = () => {
+      turns += 1;
+      if (counting) setImmediate(tick);
+    };
+    setImmediate(tick);
+    await policyForDocumentOffThread(POLICY, large);
+    counting = false;
+    expect(turns).toBeGreaterThan(5);
   });
 });
