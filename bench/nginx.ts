@@ -13,11 +13,17 @@ export type RunningNginx = { staticUrl: string; proxyUrl: string; stop(): Promis
  * deploy/nginx.conf itself, pointed at one app on loopback and a cache folder
  * of its own, so the bench measures the configuration that is deployed. Throws
  * when the file no longer has what is replaced, rather than measuring something else.
+ * The locations it includes (deploy/nginx-site.conf) are copied to `siteFile` without their
+ * per-address limits: the bench's load comes from one address, and would measure the limits.
  */
-function deployedConfig(appPort: number, proxyPort: number, cacheDir: string): string {
+function deployedConfig(appPort: number, proxyPort: number, cacheDir: string, siteFile: string): string {
   let config = fs.readFileSync(path.join(root, "deploy/nginx.conf"), "utf8");
+  const site = fs.readFileSync(path.join(root, "deploy/nginx-site.conf"), "utf8");
+  if (!/^\s*limit_req /m.test(site)) throw new Error("deploy/nginx-site.conf has no limit_req; update bench/nginx.ts");
+  fs.writeFileSync(siteFile, site.replace(/^\s*limit_(req|conn) [^;]*;$/gm, ""));
   const replacements: [RegExp, string][] = [
     [/\/var\/cache\/nginx\/newsroom/, cacheDir],
+    [/\/etc\/nginx\/newsroom\/site\.conf/g, siteFile],
     // The upstream's list of app instances becomes the one app under test.
     [/(\n\s*server [\w.-]+:\d+;)+/, `\n  server 127.0.0.1:${appPort};`],
     [/listen 80;/, `listen 127.0.0.1:${proxyPort};`],
@@ -56,7 +62,7 @@ http {
     root ${prefix}/static;
     default_type text/html;
   }
-${deployedConfig(appPort, proxyPort, path.join(prefix, "cache"))}
+${deployedConfig(appPort, proxyPort, path.join(prefix, "cache"), path.join(prefix, "site.conf"))}
 }
 `,
   );

@@ -69,7 +69,14 @@ export function policyForDocument(policy, html) {
 // request for a quarter of a second or more. Documents from this size on are read on a thread.
 export const OFF_THREAD_FROM = 128 * 1024;
 
-/** @type {{ worker: Worker; pending: Map<number, { resolve: (hashes: string[]) => void; reject: (error: unknown) => void }>; next: number } | undefined} */
+// Large documents are first requests of large pages: rare. A thread idle this long stops, and the
+// memory its heap holds goes back.
+const IDLE_MS = 10_000;
+
+/**
+ * @typedef {{ worker: Worker; pending: Map<number, { resolve: (hashes: string[]) => void; reject: (error: unknown) => void }>; next: number; idle?: NodeJS.Timeout }} HashThread
+ */
+/** @type {HashThread | undefined} */
 let thread;
 
 /** @param {string} html @returns {Promise<string[]>} */
@@ -78,25 +85,33 @@ function hashesOnThread(html) {
     const worker = new Worker(new URL("./script-hash-worker.mjs", import.meta.url));
     // Idle between documents, it must not keep a stopping server alive.
     worker.unref();
+    /** @type {HashThread} */
     const started = { worker, pending: new Map(), next: 0 };
     const fail = (/** @type {unknown} */ error) => {
       if (thread === started) thread = undefined;
+      clearTimeout(started.idle);
       for (const { reject } of started.pending.values()) reject(error);
       started.pending.clear();
     };
     worker.on("message", (/** @type {{ id: number; hashes: string[] }} */ { id, hashes }) => {
       started.pending.get(id)?.resolve(hashes);
       started.pending.delete(id);
+      if (started.pending.size > 0) return;
+      started.idle = setTimeout(() => {
+        if (thread === started) thread = undefined;
+        void worker.terminate();
+      }, IDLE_MS).unref();
     });
     worker.on("error", fail);
     worker.on("exit", (code) => fail(new Error(`the script hash thread exited with code ${code}`)));
     thread = started;
   }
-  const { worker, pending } = thread;
-  const id = thread.next++;
+  const current = thread;
+  clearTimeout(current.idle);
+  const id = current.next++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    worker.postMessage({ id, html });
+    current.pending.set(id, { resolve, reject });
+    current.worker.postMessage({ id, html });
   });
 }
 
