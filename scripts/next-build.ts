@@ -16,14 +16,22 @@ const marker = path.join(distDir, "code-fingerprint");
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const fingerprint = codeFingerprint(root, contentDir());
 
+/** The routes the last build prerendered, from its manifest; undefined when it cannot be read. */
+function prerenderedRoutes(): string[] | undefined {
+  try {
+    return Object.keys((JSON.parse(fs.readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as { routes: object }).routes);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Deletes the pages the last build prerendered. A prerendering pass writes afresh those it
  * prerenders now, but leaves the others, and a server would answer an article since deleted, or
  * one no longer among the newest, from its old page.
  */
-function removePrerendered() {
-  const manifest = JSON.parse(fs.readFileSync(path.join(distDir, "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
-  for (const route of Object.keys(manifest.routes)) {
+function removePrerendered(routes: string[]) {
+  for (const route of routes) {
     const base = path.join(distDir, "server", "app", route === "/" ? "index" : route);
     for (const suffix of [".html", ".rsc", ".meta", ".body", ".segments"]) fs.rmSync(base + suffix, { recursive: true, force: true });
   }
@@ -36,11 +44,13 @@ function run(args: string[]): boolean {
 const previous = fs.existsSync(marker) ? fs.readFileSync(marker, "utf8") : undefined;
 // Gone before either pass starts: a pass that fails half-way leaves no claim on the folder.
 fs.rmSync(marker, { force: true });
+const routes = previous === fingerprint && fs.existsSync(path.join(distDir, "BUILD_ID")) ? prerenderedRoutes() : undefined;
 let built: boolean;
-if (previous === fingerprint && fs.existsSync(path.join(distDir, "BUILD_ID"))) {
+if (routes) {
   console.log("Code unchanged since the last build: prerendering the pages again, without compiling");
-  removePrerendered();
-  built = run(["--experimental-build-mode=generate"]);
+  removePrerendered(routes);
+  // Its pages deleted, the folder must not be left as the failed pass leaves it.
+  built = run(["--experimental-build-mode=generate"]) || (console.log("Prerendering alone failed: building in full"), run([]));
 } else {
   built = run([]);
 }

@@ -6,6 +6,7 @@ import { articleBody, feedBody } from "../content/article-body";
 import { contentDir, folderSignature, forEachArticle, type LoadedArticle, type LoadOptions } from "../content/articles";
 import { authorsSignature, loadAuthors } from "../content/authors";
 import { openContentCache } from "../content/content-cache";
+import { ContentError } from "../content/content-error";
 import { parserFingerprint } from "../content/parser-fingerprint";
 import { processWide } from "./process-wide";
 import { Snapshot, updateSnapshot, writeSnapshot, type ListFilter, type SnapshotSummary } from "./snapshot";
@@ -69,8 +70,14 @@ export function writeSnapshotFile(dir: string, file: string, options: LoadOption
   const snapshot = { fingerprint: parserFingerprint() ?? "", authors: loadAuthors() };
   if (cache && fs.existsSync(file)) {
     const indexedText = (key: string) => cache.get(key, "scan")?.text;
-    const updated = writeThrough(dir, file, options, true, (db, load) => updateSnapshot(db, load, { ...snapshot, indexedText }));
-    if (updated) return updated;
+    try {
+      const updated = writeThrough(dir, file, options, true, (db, load) => updateSnapshot(db, load, { ...snapshot, indexedText }));
+      if (updated) return updated;
+    } catch (error) {
+      // A content error is the folder's, and the fresh write would find it again. Anything else
+      // (a damaged or unreadable last snapshot) only costs the update.
+      if (error instanceof ContentError) throw error;
+    }
   }
   return writeThrough(dir, file, options, false, (db, load) => writeSnapshot(db, load, snapshot))!;
 }

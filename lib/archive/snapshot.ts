@@ -10,10 +10,11 @@ import { SNAPSHOT_FORMAT } from "./snapshot-file.mjs";
 import { addSearchDocuments, createSearchTables, finishSearchTables, searchSnapshot, updateSearchDocuments, type SearchDocument, type Highlighted } from "./search";
 
 /**
- * The content snapshot: one SQLite database holding everything the site serves, written once by
- * the build from the validated articles, then opened read-only by every server process. Lists,
- * related articles and search are queries on it, so a server's start-up and memory do not grow
- * with the archive, and what the build validated is exactly what is served.
+ * The content snapshot: one SQLite database holding everything the site serves, written by the
+ * build from the validated articles (afresh, or after a few edits as an update of a copy of the
+ * last one), then opened read-only by every server process. Lists, related articles and search
+ * are queries on it, so a server's start-up and memory do not grow with the archive, and what
+ * the build validated is exactly what is served.
  */
 
 
@@ -61,7 +62,7 @@ export type SnapshotSummary = {
   changed: number;
 };
 
-export type SnapshotOptions = {
+type SnapshotOptions = {
   /** Development shows drafts; the build leaves them out. */
   includeDrafts?: boolean;
   /** The parser's fingerprint: an update is only made on a snapshot the same code wrote. */
@@ -71,7 +72,7 @@ export type SnapshotOptions = {
 };
 
 /** What an update needs beyond a full write. */
-export type UpdateOptions = SnapshotOptions & {
+type UpdateOptions = SnapshotOptions & {
   /** The plain text the build indexed for the body the content cache keeps under `cacheKey`, if it still does. */
   indexedText: (cacheKey: string) => string | undefined;
 };

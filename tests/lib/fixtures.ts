@@ -39,3 +39,19 @@ export function renderedArticle(loaded: LoadedArticle, dir = contentDir()): Rend
   const body = renderBodyNow({ markdown: loaded.markdown, firstLine: loaded.firstLine, images });
   return { ...loaded.article, ...body, text: loaded.text, warnings: loaded.warnings, markdown: loaded.markdown };
 }
+
+/** How many turns the event loop takes while `work` runs: none, for work that blocks it until done. */
+export async function loopTurnsDuring<T>(work: () => Promise<T>): Promise<{ turns: number; result: T }> {
+  let turns = 0;
+  let running = true;
+  const turn = () => {
+    turns += 1;
+    if (running) setImmediate(turn);
+  };
+  setImmediate(turn);
+  try {
+    return { result: await work(), turns };
+  } finally {
+    running = false;
+  }
+}

@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderBodyNow, type RenderJob } from "@/lib/content/render-body";
 import { RenderPool, renderWorkerEntry } from "@/lib/content/render-pool";
-import { fixture } from "./fixtures";
+import { fixture, loopTurnsDuring } from "./fixtures";
 
 const images = { publicDir: path.resolve("public"), folderUrl: "/articles/x" };
 const job = (markdown: string): RenderJob => ({ markdown, firstLine: 1, images });
@@ -25,15 +25,7 @@ describe("the render pool", () => {
   });
 
   it("keeps the event loop turning while a large body renders", async () => {
-    let turns = 0;
-    let rendering = true;
-    const spin = () => {
-      turns += 1;
-      if (rendering) setImmediate(spin);
-    };
-    setImmediate(spin);
-    const body = await pool.render(job(releaseNote(1000)));
-    rendering = false;
+    const { turns, result: body } = await loopTurnsDuring(() => pool.render(job(releaseNote(1000))));
     expect(body.html).toContain("<strong>core:</strong>");
     // Rendering on the calling thread would allow no turn at all until it finished.
     expect(turns).toBeGreaterThan(20);

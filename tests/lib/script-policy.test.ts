@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { OFF_THREAD_FROM, inlineScriptHashes, policyForDocument, policyForDocumentOffThread } from "@/lib/http/script-policy.mjs";
+import { loopTurnsDuring } from "./fixtures";
 
 const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
@@ -44,15 +45,7 @@ describe("the script policy of a large document", () => {
 
   it("keeps the event loop turning while it is read", async () => {
     // Read in line, the document would let no turn of the loop happen until it was done.
-    let turns = 0;
-    let counting = true;
-    const tick = () => {
-      turns += 1;
-      if (counting) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await policyForDocumentOffThread(POLICY, large);
-    counting = false;
+    const { turns } = await loopTurnsDuring(() => policyForDocumentOffThread(POLICY, large));
     expect(turns).toBeGreaterThan(5);
   });
 });

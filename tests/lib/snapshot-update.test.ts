@@ -154,6 +154,15 @@ describe("updating the last snapshot", () => {
     expect(updateSnapshot(db, load, { fingerprint: "old code", indexedText })).toMatchObject({ mode: "updated", changed: 0 });
   });
 
+  it("writes afresh over a damaged last snapshot", () => {
+    const { dir, cache, file } = builtArchive();
+    // Cut short: the header still reads, the pages past the cut do not.
+    fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
+    fs.writeFileSync(path.join(dir, "harbour-ledger.md"), article("Harbour ledger", "2021-03-04", "Rewritten after the damage."));
+    expect(writeSnapshotFile(dir, file, { cache })).toMatchObject({ mode: "written", articles: 152 });
+    expect(Snapshot.open(file).search("damage").hits.map((hit) => hit.article.slug)).toEqual(["harbour-ledger"]);
+  });
+
   it("a content error found while updating keeps the last good snapshot and leaves no temporary file", () => {
     const { dir, cache, file } = builtArchive();
     fs.writeFileSync(path.join(dir, "broken.md"), "no front matter");
