@@ -5,7 +5,7 @@ import { renderBodyNow, type RenderJob } from "./render-body";
 
 parentPort!.on("message", ({ id, job }: { id: number; job: RenderJob }) => {
   try {
-    parentPort!.postMessage({ id, body: renderBodyNow(job) });
+    parentPort!.postMessage({ id, result: renderBodyNow(job) });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
   }

@@ -4,8 +4,8 @@
 // dynamic. Instead the server lists the hash of each inline script of the document it sends: the
 // page stays static (cached, prerendered), and only the scripts it was built with run.
 import { createHash } from "node:crypto";
-import { Worker } from "node:worker_threads";
 import { parse } from "parse5";
+import { ThreadPool } from "../workers/thread-pool.mjs";
 
 // JavaScript types a browser runs; any other type (application/ld+json) is data, not script.
 const SCRIPT_TYPES = new Set(["", "module", "text/javascript", "application/javascript"]);
@@ -69,51 +69,12 @@ export function policyForDocument(policy, html) {
 // request for a quarter of a second or more. Documents from this size on are read on a thread.
 export const OFF_THREAD_FROM = 128 * 1024;
 
-// Large documents are first requests of large pages: rare. A thread idle this long stops, and the
-// memory its heap holds goes back.
-const IDLE_MS = 10_000;
-
-/**
- * @typedef {{ worker: Worker; pending: Map<number, { resolve: (hashes: string[]) => void; reject: (error: unknown) => void }>; next: number; idle?: NodeJS.Timeout }} HashThread
- */
-/** @type {HashThread | undefined} */
-let thread;
-
-/** @param {string} html @returns {Promise<string[]>} */
-function hashesOnThread(html) {
-  if (!thread) {
-    const worker = new Worker(new URL("./script-hash-worker.mjs", import.meta.url));
-    // Idle between documents, it must not keep a stopping server alive.
-    worker.unref();
-    /** @type {HashThread} */
-    const started = { worker, pending: new Map(), next: 0 };
-    const fail = (/** @type {unknown} */ error) => {
-      if (thread === started) thread = undefined;
-      clearTimeout(started.idle);
-      for (const { reject } of started.pending.values()) reject(error);
-      started.pending.clear();
-    };
-    worker.on("message", (/** @type {{ id: number; hashes: string[] }} */ { id, hashes }) => {
-      started.pending.get(id)?.resolve(hashes);
-      started.pending.delete(id);
-      if (started.pending.size > 0) return;
-      started.idle = setTimeout(() => {
-        if (thread === started) thread = undefined;
-        void worker.terminate();
-      }, IDLE_MS).unref();
-    });
-    worker.on("error", fail);
-    worker.on("exit", (code) => fail(new Error(`the script hash thread exited with code ${code}`)));
-    thread = started;
-  }
-  const current = thread;
-  clearTimeout(current.idle);
-  const id = current.next++;
-  return new Promise((resolve, reject) => {
-    current.pending.set(id, { resolve, reject });
-    current.worker.postMessage({ id, html });
-  });
-}
+// Large documents are first requests of large pages: rare. One thread reads them, and stops
+// after 10 s idle, so the memory its heap holds goes back.
+/** @type {ThreadPool<string, string[]> | undefined} */
+let pool;
+const hashesOnThread = (/** @type {string} */ html) =>
+  (pool ??= new ThreadPool(new URL("./script-hash-worker.mjs", import.meta.url), { size: 1, idleMs: 10_000, name: "script hash" })).run(html);
 
 /**
  * policyForDocument, read on a thread of its own when `html` is large, so the event loop keeps

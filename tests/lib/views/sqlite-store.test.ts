@@ -95,6 +95,13 @@ describe("SqliteViewStore beside another process's lock", () => {
 });
 
 /** The counts in a database file, read through a connection of its own. */
+/** The counts `file` holds while `store` has it open, and the same once the store has closed it. */
+async function expectOnDiskThroughClose(store: SqliteViewStore, file: string, expected: { slug: string; count: number }[]) {
+  expect(countsIn(file)).toEqual(expected);
+  await store.close();
+  expect(countsIn(file)).toEqual(expected);
+}
+
 function countsIn(file: string): { slug: string; count: number }[] {
   const db = new Database(file, { readonly: true });
   try {
@@ -117,13 +124,10 @@ describe("SqliteViewStore when its file is deleted or replaced while it runs", (
     expect(await store.record("a", ["c:two"], WINDOW)).toEqual({ views: 1, counted: true });
     expect(await store.record("b", ["c:two"], WINDOW)).toEqual({ views: 1, counted: true });
     // On disk as soon as acknowledged (here, in the new file's log), and in the file itself once closed.
-    const expected = [
+    await expectOnDiskThroughClose(store, file, [
       { slug: "a", count: 1 },
       { slug: "b", count: 1 },
-    ];
-    expect(countsIn(file)).toEqual(expected);
-    await store.close();
-    expect(countsIn(file)).toEqual(expected);
+    ]);
   });
 
   it("after another database is moved over the file, counts into it, and it keeps its own counts", async () => {
@@ -140,13 +144,10 @@ describe("SqliteViewStore when its file is deleted or replaced while it runs", (
     expect(await store.record("a", ["c:one"], WINDOW)).toEqual({ views: 1, counted: true });
     expect(await store.get("b")).toBe(3);
     expect(await store.get("old-0")).toBe(0);
-    const expected = [
+    await expectOnDiskThroughClose(store, file, [
       { slug: "a", count: 1 },
       { slug: "b", count: 3 },
-    ];
-    expect(countsIn(file)).toEqual(expected);
-    await store.close();
-    expect(countsIn(file)).toEqual(expected);
+    ]);
   });
 
   it("after the file is moved away, counts into a new one, and the moved file keeps every view it acknowledged", async () => {
