@@ -1,5 +1,6 @@
 import autocannon from "autocannon";
-import { contentDir, loadArticles } from "../lib/content/articles";
+import { loadArticles } from "../lib/content/articles";
+import { contentDir } from "../lib/content/content-dir";
 import { residentMemoryMB, startServer } from "../tests/e2e/server";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 30);

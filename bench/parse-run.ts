@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import matter from "gray-matter";
 import { remark } from "remark";
 import remarkHtml from "remark-html";
-import { writeSnapshotFile } from "../lib/archive/archive";
+import { writeSnapshotFile } from "../lib/archive/write-snapshot-file";
 import { rankRelated, type RelatedInput } from "../lib/archive/related";
 import { forEachArticle } from "../lib/content/articles";
 import { openContentCache } from "../lib/content/content-cache";

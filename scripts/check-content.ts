@@ -5,11 +5,12 @@
 // is what was validated. Last, it renders the bodies `next build` will
 // prerender, on every core, into the content cache, and makes the same newest
 // articles' share cards (lib/pages/share-card.ts).
-import { snapshotFile, writeSnapshotFile } from "../lib/archive/archive";
+import { snapshotFile } from "../lib/archive/snapshot-file.mjs";
+import { writeSnapshotFile } from "../lib/archive/write-snapshot-file";
 import { PRERENDERED_ARTICLES } from "../lib/archive/prerender";
 import { Snapshot } from "../lib/archive/snapshot";
 import { renderJob } from "../lib/content/article-body";
-import { contentDir } from "../lib/content/articles";
+import { contentDir } from "../lib/content/content-dir";
 import { contentCacheDir, openContentCache, type ContentCache } from "../lib/content/content-cache";
 import { RenderPool, renderWorkerEntry } from "../lib/content/render-pool";
 import { ContentError } from "../lib/content/content-error";

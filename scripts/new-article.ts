@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import YAML from "yaml";
 import { SLUG_PATTERN } from "../lib/content/article-schema";
-import { contentDir } from "../lib/content/articles";
+import { contentDir } from "../lib/content/content-dir";
 import { parseArticle } from "../lib/content/parse-article";
 import { slugWords, slugify } from "./slugify";
 

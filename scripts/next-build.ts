@@ -7,7 +7,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { contentDir } from "../lib/content/articles";
+import { contentDir } from "../lib/content/content-dir";
 import { codeFingerprint } from "./code-fingerprint";
 
 const root = process.cwd();

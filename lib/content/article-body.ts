@@ -2,10 +2,10 @@ import path from "node:path";
 import type { BodySource } from "../archive/snapshot";
 import { processWide } from "../archive/process-wide";
 import type { ArticleBody } from "./article-schema";
-import { contentDir } from "./articles";
+import { contentDir } from "./content-dir";
 import { contentCacheDir, openContentCache, type ContentCache } from "./content-cache";
 import { parserFingerprint } from "./parser-fingerprint";
-import { renderBodyNow, type RenderJob } from "./render-body";
+import type { RenderJob } from "./render-body";
 import { RenderPool, renderWorkerEntry } from "./render-pool";
 
 // A production server renders on worker threads; the build (which renders a few pages on its
@@ -40,7 +40,8 @@ export async function articleBody(source: BodySource): Promise<ArticleBody> {
   const cached = source.cacheKey ? cache?.get(source.cacheKey, "body") : undefined;
   if (cached) return cached;
   const job = renderJob(source);
-  const body = usesPool ? await (shared.pool ??= new RenderPool(renderWorkerEntry())).render(job) : renderBodyNow(job);
+  // Loaded only where it runs: a production server keeps the renderer on its threads.
+  const body = usesPool ? await (shared.pool ??= new RenderPool(renderWorkerEntry())).render(job) : (await import("./render-body")).renderBodyNow(job);
   if (source.cacheKey) cache?.set(source.cacheKey, "body", body);
   return body;
 }

@@ -5,12 +5,6 @@ import type { ContentCache } from "./content-cache";
 import { ContentError, type ContentProblem } from "./content-error";
 import { decodeArticle, parseArticle, type ScannedArticle } from "./parse-article";
 
-/** `CONTENT_DIR` points the site at another archive without touching the repo. */
-export function contentDir(): string {
-  // The folder is chosen at run time, so the bundler must not try to trace it.
-  return path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.CONTENT_DIR || "content");
-}
-
 /** A file's path as messages show it: relative to the working directory when inside it. */
 export function shown(file: string): string {
   const relative = path.relative(process.cwd(), file);

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Snapshot, SnapshotError, writeSnapshot } from "@/lib/archive/snapshot";
+import { Snapshot, SnapshotError } from "@/lib/archive/snapshot";
+import { writeSnapshot } from "@/lib/archive/snapshot-writer";
 import { forEachArticle, loadArticles } from "@/lib/content/articles";
 import { ContentError } from "@/lib/content/content-error";
 import { fixture, tempContentDir } from "./fixtures";
@@ -124,8 +125,9 @@ describe("opening a snapshot file", () => {
     vi.stubEnv("CONTENT_DIR", dir);
     vi.stubEnv("CONTENT_SNAPSHOT", file);
     vi.stubEnv("NODE_ENV", "production");
+    const { writeSnapshotFile } = await import("@/lib/archive/write-snapshot-file");
+    expect(writeSnapshotFile(dir, file)).toMatchObject({ articles: 5, drafts: 1 });
     const archive = await import("@/lib/archive/archive");
-    expect(archive.writeSnapshotFile(dir, file)).toMatchObject({ articles: 5, drafts: 1 });
     fs.writeFileSync(path.join(dir, "broken.md"), "no front matter");
     fs.rmSync(path.join(dir, "long-read.md"));
 
@@ -137,11 +139,41 @@ describe("opening a snapshot file", () => {
     expect(archive.getRelatedArticles("long-read")).toHaveLength(3);
   });
 
+  it("a production server loads neither the parser, the snapshot writer nor the renderer", async () => {
+    const dir = tempContentDir();
+    fs.cpSync(fixture("valid"), dir, { recursive: true });
+    const file = path.join(tempContentDir(), "snapshot.db");
+    const { writeSnapshotFile } = await import("@/lib/archive/write-snapshot-file");
+    writeSnapshotFile(dir, file);
+    vi.resetModules();
+    vi.stubEnv("CONTENT_SNAPSHOT", file);
+    vi.stubEnv("NODE_ENV", "production");
+    const buildOnly = ["@/lib/content/articles", "@/lib/archive/snapshot-writer", "@/lib/markdown/markdown"];
+    const loaded: string[] = [];
+    for (const name of buildOnly) {
+      vi.doMock(name, () => {
+        loaded.push(name);
+        return {};
+      });
+    }
+    try {
+      const archive = await import("@/lib/archive/archive");
+      expect(archive.getArticle("long-read")?.title).toBe("A long read about the river");
+      expect(archive.getRelatedArticles("long-read")).toHaveLength(3);
+      expect(archive.searchArticles("river").total).toBeGreaterThan(0);
+      // Rendered on a thread, which loads the renderer for itself.
+      expect((await archive.getArticleBody("long-read")).html).toContain("<h2");
+      expect(loaded).toEqual([]);
+    } finally {
+      for (const name of buildOnly) vi.doUnmock(name);
+    }
+  });
+
   it("a rebuild replaces the file whole, and a content error leaves the last good snapshot", async () => {
     const dir = tempContentDir();
     fs.cpSync(fixture("valid"), dir, { recursive: true });
     const file = path.join(tempContentDir(), "snapshot.db");
-    const { writeSnapshotFile } = await import("@/lib/archive/archive");
+    const { writeSnapshotFile } = await import("@/lib/archive/write-snapshot-file");
     writeSnapshotFile(dir, file);
     fs.writeFileSync(path.join(dir, "broken.md"), "no front matter");
     // The module was imported afresh, with a ContentError class of its own: match the message.

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Article, ArticleBody, BodyWarning } from "@/lib/content/article-schema";
-import { contentDir, loadArticles, type LoadedArticle, type LoadOptions } from "@/lib/content/articles";
+import { loadArticles, type LoadedArticle, type LoadOptions } from "@/lib/content/articles";
+import { contentDir } from "@/lib/content/content-dir";
 import { ContentError } from "@/lib/content/content-error";
 import { renderBodyNow } from "@/lib/content/render-body";
 

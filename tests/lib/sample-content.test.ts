@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentDir } from "@/lib/content/articles";
+import { contentDir } from "@/lib/content/content-dir";
 import { renderedArticles } from "./fixtures";
 
 describe("the sample content in content/", () => {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { imageSize } from "image-size";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { writeSnapshotFile } from "@/lib/archive/archive";
+import { writeSnapshotFile } from "@/lib/archive/write-snapshot-file";
 import { Snapshot } from "@/lib/archive/snapshot";
 import { articleMetadata, newsArticleJsonLd, socialImage } from "@/lib/pages/page-metadata";
 import { makeShareCards, pruneShareCards, renderShareCard, shareCardPng } from "@/lib/pages/share-card";

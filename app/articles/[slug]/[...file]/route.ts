@@ -1,7 +1,7 @@
 import { fileNotFound } from "@/lib/http/api-responses";
 import fs from "node:fs";
 import { getArticle } from "@/lib/archive/archive";
-import { contentDir } from "@/lib/content/articles";
+import { contentDir } from "@/lib/content/content-dir";
 import { articleImageFile } from "@/lib/content/article-assets";
 
 type Context = { params: Promise<{ slug: string; file: string[] }> };
