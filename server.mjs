@@ -1,6 +1,8 @@
 // Production server: `next start` plus what it cannot do by itself.
 // - It refuses to start, with one line naming the problem, when the content snapshot the build
-//   wrote is missing or damaged, or SITE_TIMEZONE names no time zone: pages would fail otherwise.
+//   wrote is missing or damaged, there is no build, or SITE_TIMEZONE names no time zone: pages
+//   would fail otherwise.
+// - It serves with the configuration the build recorded, without compiling next.config.ts.
 // - Next fills in X-Forwarded-For only when the request lacks it, so a client
 //   could name any address and slip past the per-client rate limit. Here the
 //   socket's address is always appended, and lib/http/client-address.ts trusts only
@@ -38,16 +40,34 @@ function settingProblem() {
   return undefined;
 }
 
-const problem = settingProblem() ?? snapshotProblem(snapshotFile());
+const distDir = path.resolve(process.env.NEXT_DIST_DIR || ".next");
+
+/**
+ * The configuration the build resolved from next.config.ts, which the server uses as Next's
+ * standalone server does, instead of compiling next.config.ts again: that would load Next's SWC
+ * compiler (about 25 MB resident) into every server process, and could differ from what the
+ * build compiled. Undefined when there is no build.
+ */
+function builtConfig() {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(distDir, "required-server-files.json"), "utf8")).config;
+  } catch {
+    return undefined;
+  }
+}
+
+const config = builtConfig();
+const problem =
+  settingProblem() ?? snapshotProblem(snapshotFile()) ?? (config ? undefined : `no production build in ${distDir}: run npm run build`);
 if (problem) {
   console.error(`Not starting: ${problem}`);
   process.exit(1);
 }
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
 const hsts = process.env.HSTS === "1" || (process.env.HSTS !== "0" && (process.env.SITE_URL ?? "").startsWith("https://"));
-const distDir = path.resolve(process.env.NEXT_DIST_DIR || ".next");
 const { parseAndValidateFlightRouterState } = createRequire(import.meta.url)("next/dist/server/app-render/parse-and-validate-flight-router-state");
 
 const app = next({ dev: false, hostname, port });

@@ -163,6 +163,25 @@ describe("starting on a missing or damaged snapshot", () => {
   });
 });
 
+it("refuses to start without a build, with one line naming the folder", async () => {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), "no-build-"));
+  expect(await refusal({ NEXT_DIST_DIR: empty })).toBe(`Not starting: no production build in ${empty}: run npm run build`);
+});
+
+it("serves with the configuration the build recorded, without loading Next's compiler", async () => {
+  const server = await startServer();
+  try {
+    expect((await fetch(`${server.url}/`)).status).toBe(200);
+    const maps = fs.readFileSync(`/proc/${server.process.pid}/maps`, "utf8");
+    // The maps are read: the snapshot's SQLite is there.
+    expect(maps).toMatch(/better_sqlite3\.node/);
+    // Compiling next.config.ts would have loaded it, about 25 MB resident.
+    expect(maps).not.toMatch(/@next\/swc/);
+  } finally {
+    await server.stop();
+  }
+});
+
 it("refuses to start on a SITE_TIMEZONE that names no time zone, with one line naming it", async () => {
   expect(await refusal({ SITE_TIMEZONE: "Mars/Olympus_Mons" })).toBe(
     'Not starting: SITE_TIMEZONE="Mars/Olympus_Mons" is not a time zone: expected an IANA name such as "Europe/Berlin" or "UTC"',
