@@ -103,6 +103,15 @@ describe("the content snapshot", () => {
   });
 });
 
+/** A copy of the valid fixture, and its snapshot written as the build writes it, by the writer module imported afresh. */
+async function builtCopy() {
+  const dir = tempContentDir();
+  fs.cpSync(fixture("valid"), dir, { recursive: true });
+  const file = path.join(tempContentDir(), "snapshot.db");
+  const { writeSnapshotFile } = await import("@/lib/archive/write-snapshot-file");
+  return { dir, file, written: writeSnapshotFile(dir, file), writeSnapshotFile };
+}
+
 describe("opening a snapshot file", () => {
   afterEach(() => {
     vi.unstubAllEnvs();
@@ -119,14 +128,11 @@ describe("opening a snapshot file", () => {
   });
 
   it("a production server reads only the snapshot: a folder changed or broken after the build changes nothing", async () => {
-    const dir = tempContentDir();
-    fs.cpSync(fixture("valid"), dir, { recursive: true });
-    const file = path.join(tempContentDir(), "snapshot.db");
+    const { dir, file, written } = await builtCopy();
+    expect(written).toMatchObject({ articles: 5, drafts: 1 });
     vi.stubEnv("CONTENT_DIR", dir);
     vi.stubEnv("CONTENT_SNAPSHOT", file);
     vi.stubEnv("NODE_ENV", "production");
-    const { writeSnapshotFile } = await import("@/lib/archive/write-snapshot-file");
-    expect(writeSnapshotFile(dir, file)).toMatchObject({ articles: 5, drafts: 1 });
     const archive = await import("@/lib/archive/archive");
     fs.writeFileSync(path.join(dir, "broken.md"), "no front matter");
     fs.rmSync(path.join(dir, "long-read.md"));
@@ -140,11 +146,7 @@ describe("opening a snapshot file", () => {
   });
 
   it("a production server loads neither the parser, the snapshot writer nor the renderer", async () => {
-    const dir = tempContentDir();
-    fs.cpSync(fixture("valid"), dir, { recursive: true });
-    const file = path.join(tempContentDir(), "snapshot.db");
-    const { writeSnapshotFile } = await import("@/lib/archive/write-snapshot-file");
-    writeSnapshotFile(dir, file);
+    const { file } = await builtCopy();
     vi.resetModules();
     vi.stubEnv("CONTENT_SNAPSHOT", file);
     vi.stubEnv("NODE_ENV", "production");
@@ -170,11 +172,7 @@ describe("opening a snapshot file", () => {
   });
 
   it("a rebuild replaces the file whole, and a content error leaves the last good snapshot", async () => {
-    const dir = tempContentDir();
-    fs.cpSync(fixture("valid"), dir, { recursive: true });
-    const file = path.join(tempContentDir(), "snapshot.db");
-    const { writeSnapshotFile } = await import("@/lib/archive/write-snapshot-file");
-    writeSnapshotFile(dir, file);
+    const { dir, file, writeSnapshotFile } = await builtCopy();
     fs.writeFileSync(path.join(dir, "broken.md"), "no front matter");
     // The module was imported afresh, with a ContentError class of its own: match the message.
     expect(() => writeSnapshotFile(dir, file)).toThrow(/^Content has 1 problem:\n.*broken\.md: front matter/);
