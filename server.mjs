@@ -63,7 +63,8 @@ if (problem) {
   console.error(`Not starting: ${problem}`);
   process.exit(1);
 }
-process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+// The build folder is the one named now, as next.config.ts would name it, wherever it was built.
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...config, distDir: process.env.NEXT_DIST_DIR || ".next" });
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";
