@@ -40,7 +40,9 @@ function settingProblem() {
   return undefined;
 }
 
-const distDir = path.resolve(process.env.NEXT_DIST_DIR || ".next");
+// As next.config.ts names it.
+const distDirName = process.env.NEXT_DIST_DIR || ".next";
+const distDir = path.resolve(distDirName);
 
 /**
  * The configuration the build resolved from next.config.ts, which the server uses as Next's
@@ -63,8 +65,8 @@ if (problem) {
   console.error(`Not starting: ${problem}`);
   process.exit(1);
 }
-// The build folder is the one named now, as next.config.ts would name it, wherever it was built.
-process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...config, distDir: process.env.NEXT_DIST_DIR || ".next" });
+// The build folder is the one named now, wherever it was built.
+process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify({ ...config, distDir: distDirName });
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || "0.0.0.0";

@@ -14,14 +14,9 @@ const { IncrementalCache } = require("next/dist/server/lib/incremental-cache") a
 function incrementalCache() {
   const stored: string[] = [];
   const CurCacheHandler = class {
-    async get() {
-      return null;
-    }
     async set(key: string) {
       stored.push(key);
     }
-    async revalidateTag() {}
-    resetRequestCache() {}
   };
   const cache = new IncrementalCache({
     dev: false,
