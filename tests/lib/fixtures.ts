@@ -56,3 +56,14 @@ export async function loopTurnsDuring<T>(work: () => Promise<T>): Promise<{ turn
     running = false;
   }
 }
+
+/** Whether this system names threads in /proc and lets a thread's priority be set alone (Linux). */
+export const perThreadPriority = fs.existsSync("/proc/thread-self");
+
+/** The nice value of the calling thread, and those of this process's other threads, from /proc (Linux). */
+export function threadNiceValues(): { self: number; others: number[] } {
+  const niceOf = (statFile: string) => Number(fs.readFileSync(statFile, "utf8").split(") ")[1]!.split(" ")[16]);
+  const self = fs.readlinkSync("/proc/thread-self").split("/").pop()!;
+  const others = fs.readdirSync("/proc/self/task").filter((thread) => thread !== self);
+  return { self: niceOf(`/proc/self/task/${self}/stat`), others: others.map((thread) => niceOf(`/proc/self/task/${thread}/stat`)) };
+}

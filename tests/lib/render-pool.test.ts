@@ -2,7 +2,8 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderBodyNow, type RenderJob } from "@/lib/content/render-body";
 import { RenderPool, renderWorkerEntry } from "@/lib/content/render-pool";
-import { fixture, loopTurnsDuring } from "./fixtures";
+import { BACKGROUND_NICE } from "@/lib/workers/background-priority.mjs";
+import { fixture, loopTurnsDuring, perThreadPriority, threadNiceValues } from "./fixtures";
 
 const images = { publicDir: path.resolve("public"), folderUrl: "/articles/x" };
 const job = (markdown: string): RenderJob => ({ markdown, firstLine: 1, images });
@@ -29,6 +30,14 @@ describe("the render pool", () => {
     expect(body.html).toContain("<strong>core:</strong>");
     // Rendering on the calling thread would allow no turn at all until it finished.
     expect(turns).toBeGreaterThan(20);
+  });
+
+  it.runIf(perThreadPriority)("runs its threads at a lower CPU priority than the event loop's", async () => {
+    await pool.render(job("A short body."));
+    const { self, others } = threadNiceValues();
+    expect(pool.threadCount).toBeGreaterThan(0);
+    expect(others.filter((nice) => nice >= BACKGROUND_NICE).length).toBeGreaterThanOrEqual(pool.threadCount);
+    expect(self).toBeLessThan(BACKGROUND_NICE);
   });
 
   it("runs up to its size of threads at once, and queues the rest", async () => {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { OFF_THREAD_FROM, inlineScriptHashes, policyForDocument, policyForDocumentOffThread } from "@/lib/http/script-policy.mjs";
-import { loopTurnsDuring } from "./fixtures";
+import { BACKGROUND_NICE } from "@/lib/workers/background-priority.mjs";
+import { loopTurnsDuring, perThreadPriority, threadNiceValues } from "./fixtures";
 
 const hash = (text: string) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 const POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'";
@@ -47,5 +48,12 @@ describe("the script policy of a large document", () => {
     // Read in line, the document would let no turn of the loop happen until it was done.
     const { turns } = await loopTurnsDuring(() => policyForDocumentOffThread(POLICY, large));
     expect(turns).toBeGreaterThan(5);
+  });
+
+  it.runIf(perThreadPriority)("is read on a thread of lower CPU priority than the event loop's, which stays idle a while", async () => {
+    await policyForDocumentOffThread(POLICY, large);
+    const { self, others } = threadNiceValues();
+    expect(others.filter((nice) => nice >= BACKGROUND_NICE)).toHaveLength(1);
+    expect(self).toBeLessThan(BACKGROUND_NICE);
   });
 });
