@@ -65,3 +65,21 @@ describe("a rebuild after editing content only", () => {
     expect([prerendered("harbour-notice"), prerendered("long-read")]).toEqual([true, true]);
   });
 });
+
+describe("a build that a bad file fails", () => {
+  it("names the file and the field, and leaves the last build serving as it was", async () => {
+    fs.writeFileSync(path.join(dir, "no-headline.md"), `---\ndate: 2030-01-03\ncategory: world-news\nsummary: "No title."\n---\n\nText.\n`);
+    const output = await npmRunBuild(env).then(
+      () => {
+        throw new Error("the build succeeded");
+      },
+      (error: Error) => error.message,
+    );
+    expect(output).toMatch(/no-headline\.md.*title/);
+    expect(output).not.toContain("prerendering the pages again");
+    expect(prerendered("long-read")).toBe(true);
+    const page = await fetch(`${server.url}/articles/long-read`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("A longer read about the river");
+  });
+});
