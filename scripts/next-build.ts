@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { contentDir } from "../lib/content/content-dir";
+import { bundleRenderWorker } from "./bundle-render-worker";
 import { codeFingerprint } from "./code-fingerprint";
 
 const root = process.cwd();
@@ -54,5 +55,9 @@ if (routes) {
 } else {
   built = run([]);
 }
-if (built) fs.writeFileSync(marker, fingerprint);
-else process.exitCode = 1;
+if (built) {
+  await bundleRenderWorker(root, distDir);
+  fs.writeFileSync(marker, fingerprint);
+} else {
+  process.exitCode = 1;
+}

@@ -6,7 +6,7 @@ import { contentDir } from "./content-dir";
 import { contentCacheDir, openContentCache, type ContentCache } from "./content-cache";
 import { parserFingerprint } from "./parser-fingerprint";
 import type { RenderJob } from "./render-body";
-import { RenderPool, renderWorkerEntry } from "./render-pool";
+import { RenderPool, builtRenderWorkerEntry } from "./render-pool";
 
 // A production server renders on worker threads; the build (which renders a few pages on its
 // own workers), development and tests render in line.
@@ -41,7 +41,7 @@ export async function articleBody(source: BodySource): Promise<ArticleBody> {
   if (cached) return cached;
   const job = renderJob(source);
   // Loaded only where it runs: a production server keeps the renderer on its threads.
-  const body = usesPool ? await (shared.pool ??= new RenderPool(renderWorkerEntry())).render(job) : (await import("./render-body")).renderBodyNow(job);
+  const body = usesPool ? await (shared.pool ??= new RenderPool(builtRenderWorkerEntry())).render(job) : (await import("./render-body")).renderBodyNow(job);
   if (source.cacheKey) cache?.set(source.cacheKey, "body", body);
   return body;
 }

@@ -24,7 +24,7 @@ export default async function setup(project: TestProject) {
   // As `npm run build` does: the content check writes the snapshot the server reads, then Next builds.
   for (const [what, args] of [
     ["the content check", ["--import", "tsx", path.join(root, "scripts/check-content.ts")]],
-    ["next build", [path.join(root, "node_modules/next/dist/bin/next"), "build"]],
+    ["the Next build", ["--import", "tsx", path.join(root, "scripts/next-build.ts")]],
   ] as const) {
     const run = spawnSync(process.execPath, args, { cwd: root, env, encoding: "utf8" });
     if (run.status !== 0) throw new Error(`${what} failed:\n${run.stdout}\n${run.stderr}`);

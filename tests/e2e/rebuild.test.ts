@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { npmRunBuild } from "../../bench/next-build";
+import { RENDER_WORKER_BUNDLE } from "../../lib/content/render-pool";
 import { fixture, tempContentDir } from "../lib/fixtures";
 import { root, startServer, type RunningServer } from "./server";
 
@@ -47,6 +48,8 @@ describe("a rebuild after editing content only", () => {
     expect(first).not.toContain("without compiling");
     expect(second).toMatch(/snapshot \S+ \(updated for 3 changed articles/);
     expect(second).toContain("Code unchanged since the last build: prerendering the pages again, without compiling");
+    // Either way the build folder holds the render threads' bundle (scripts/bundle-render-worker.ts).
+    expect(fs.statSync(path.join(root, distDir, RENDER_WORKER_BUNDLE)).size).toBeGreaterThan(100_000);
   });
 
   it("no longer serves a deleted article that the last build had prerendered", async () => {

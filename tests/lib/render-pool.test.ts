@@ -1,7 +1,10 @@
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { renderBodyNow, type RenderJob } from "@/lib/content/render-body";
-import { RenderPool, renderWorkerEntry } from "@/lib/content/render-pool";
+import { RENDER_WORKER_BUNDLE, RenderPool, builtRenderWorkerEntry, renderWorkerEntry } from "@/lib/content/render-pool";
+import { bundleRenderWorker } from "@/scripts/bundle-render-worker";
 import { BACKGROUND_NICE } from "@/lib/workers/background-priority.mjs";
 import { fixture, loopTurnsDuring, perThreadPriority, threadNiceValues } from "./fixtures";
 
@@ -58,5 +61,48 @@ describe("the render pool", () => {
     expect(body.html.length).toBeGreaterThan(250_000);
     expect(pool.threadCount).toBe(before - 1);
     expect((await pool.render(job("And on."))).html).toBe("<p>And on.</p>");
+  });
+});
+
+describe("the build's bundle of the render thread", () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "render-bundle-"));
+  const distDir = ".next-bundle-test";
+  let pool: RenderPool;
+  afterAll(async () => {
+    await pool?.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it("imports nothing but Node's own modules, so a thread loads one file instead of transpiling the sources", async () => {
+    const bundle = await bundleRenderWorker(process.cwd(), path.join(root, distDir));
+    const source = fs.readFileSync(bundle, "utf8");
+    const imported = [...source.matchAll(/^import\b[^;]*?from\s*"([^"]+)"/gm)].map((match) => match[1]);
+    expect(imported).toContain("node:worker_threads");
+    expect(imported.filter((specifier) => !specifier!.startsWith("node:"))).toEqual([]);
+    expect(source).not.toMatch(/\bimport\(/);
+  });
+
+  it("renders exactly what rendering in line does, a folder's images and raw HTML included", async () => {
+    pool = new RenderPool(path.join(root, distDir, RENDER_WORKER_BUNDLE), 1);
+    const folderJob: RenderJob = {
+      markdown: "Intro.\n\n## A section\n\n![The survey chart](chart.png)\n\n<details><summary>More</summary>Text</details>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n<script>alert(1)</script>",
+      firstLine: 9,
+      images: { publicDir: path.resolve("public"), folder: path.join(fixture("article-folders"), "harbour-survey"), folderUrl: "/articles/harbour-survey" },
+    };
+    expect(await pool.render(folderJob)).toEqual(renderBodyNow(folderJob));
+    expect(await pool.render(job(releaseNote(200)))).toEqual(renderBodyNow(job(releaseNote(200))));
+  });
+
+  it("is what a production server's threads run when the build folder has it, and the sources otherwise", () => {
+    const saved = process.env.NEXT_DIST_DIR;
+    try {
+      process.env.NEXT_DIST_DIR = distDir;
+      expect(builtRenderWorkerEntry(root)).toBe(path.join(root, distDir, RENDER_WORKER_BUNDLE));
+      process.env.NEXT_DIST_DIR = ".next-without-bundle";
+      expect(builtRenderWorkerEntry(root)).toBe(renderWorkerEntry(root));
+    } finally {
+      if (saved === undefined) delete process.env.NEXT_DIST_DIR;
+      else process.env.NEXT_DIST_DIR = saved;
+    }
   });
 });
