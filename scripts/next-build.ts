@@ -3,7 +3,8 @@
 // left there, is unchanged), the compiled code is kept and only the pages are prerendered again
 // from the new snapshot (`next build --experimental-build-mode=generate`): an edit to one article
 // then costs seconds, not a compile. Any change to the code, a failed build or a missing
-// fingerprint means a full build.
+// fingerprint means a full build. Either way, the render thread is bundled into the build folder
+// last (scripts/bundle-render-worker.ts).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
