@@ -15,16 +15,18 @@ const job = (markdown: string): RenderJob => ({ markdown, firstLine: 1, images }
 const releaseNote = (items: number) =>
   Array.from({ length: items }, (_, i) => `- **core:** fix the scheduler ([#${i}](https://example.com/pull/${i})) by @someone in [abc${i}](https://example.com/commit/${i})`).join("\n");
 
+/** An article in a folder: an image beside it, raw HTML kept and dropped, a section and a table. */
+const folderJob: RenderJob = {
+  markdown: "Intro.\n\n## A section\n\n![The survey chart](chart.png)\n\n<details><summary>More</summary>Text</details>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n<script>alert(1)</script>",
+  firstLine: 9,
+  images: { publicDir: path.resolve("public"), folder: path.join(fixture("article-folders"), "harbour-survey"), folderUrl: "/articles/harbour-survey" },
+};
+
 describe("the render pool", () => {
   const pool = new RenderPool(renderWorkerEntry(), 2);
   afterAll(() => pool.close());
 
   it("renders exactly what rendering in line does, images beside the article included", async () => {
-    const folderJob: RenderJob = {
-      markdown: "Intro.\n\n## A section\n\n![The survey chart](chart.png)\n\n<details><summary>More</summary>Text</details>\n\n<script>alert(1)</script>",
-      firstLine: 9,
-      images: { publicDir: path.resolve("public"), folder: path.join(fixture("article-folders"), "harbour-survey"), folderUrl: "/articles/harbour-survey" },
-    };
     expect(await pool.render(folderJob)).toEqual(renderBodyNow(folderJob));
   });
 
@@ -86,11 +88,6 @@ describe("the build's bundle of the render thread", () => {
 
   it("renders exactly what rendering in line does, a folder's images and raw HTML included", async () => {
     pool = new RenderPool(path.join(root, distDir, RENDER_WORKER_BUNDLE), 1);
-    const folderJob: RenderJob = {
-      markdown: "Intro.\n\n## A section\n\n![The survey chart](chart.png)\n\n<details><summary>More</summary>Text</details>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n<script>alert(1)</script>",
-      firstLine: 9,
-      images: { publicDir: path.resolve("public"), folder: path.join(fixture("article-folders"), "harbour-survey"), folderUrl: "/articles/harbour-survey" },
-    };
     expect(await pool.render(folderJob)).toEqual(renderBodyNow(folderJob));
     expect(await pool.render(job(releaseNote(200)))).toEqual(renderBodyNow(job(releaseNote(200))));
   });
