@@ -52,6 +52,14 @@ describe("a rebuild after editing content only", () => {
     expect(fs.statSync(path.join(root, distDir, RENDER_WORKER_BUNDLE)).size).toBeGreaterThan(100_000);
   });
 
+  it("leaves the dependencies out of the server's chunks, for the server to load from node_modules", () => {
+    const chunks = fs.readdirSync(path.join(root, distDir, "server", "chunks"), { recursive: true, encoding: "utf8" }).filter((name) => name.endsWith(".js"));
+    const code = chunks.map((name) => fs.readFileSync(path.join(root, distDir, "server", "chunks", name), "utf8")).join("\n");
+    expect(code).toContain("next/dist/compiled/next-server/app-page-turbo.runtime.prod.js");
+    // A message of remark's serializer (mdast-util-to-markdown), which compiled in would bring.
+    expect(code).not.toContain("Cannot handle unknown node");
+  });
+
   it("no longer serves a deleted article that the last build had prerendered", async () => {
     expect(prerendered("short-note")).toBe(false);
     expect((await fetch(`${server.url}/articles/short-note`)).status).toBe(404);
