@@ -1,6 +1,7 @@
 import os from "node:os";
 import type { NextConfig } from "next";
 import packageJson from "./package.json" with { type: "json" };
+import { buildFolderName } from "./lib/http/build-folder.mjs";
 import { IMAGE_WIDTHS } from "./lib/markdown/image-widths";
 import { parserFingerprint } from "./lib/content/parser-fingerprint";
 import { securityHeaders } from "./lib/http/security-headers";
@@ -9,7 +10,7 @@ const COMPILED_DEPENDENCIES = new Set(["next", "react", "react-dom"]);
 
 const nextConfig: NextConfig = {
   // The bench builds synthetic archives into a folder of their own, leaving the working build alone.
-  distDir: process.env.NEXT_DIST_DIR || ".next",
+  distDir: buildFolderName(),
   // Bundled with the code it describes, so a built site reuses only the content cache entries that code made.
   env: { CONTENT_PARSER_FINGERPRINT: parserFingerprint() ?? "" },
   poweredByHeader: false,

@@ -26,6 +26,7 @@ import compression from "compression";
 import { LRUCache } from "lru-cache";
 import next from "next";
 import { snapshotFile, snapshotProblem } from "./lib/archive/snapshot-file.mjs";
+import { buildFolderName } from "./lib/http/build-folder.mjs";
 import { holdDocuments } from "./lib/http/document-responses.mjs";
 import { policyForDocumentOffThread } from "./lib/http/script-policy.mjs";
 
@@ -40,8 +41,7 @@ function settingProblem() {
   return undefined;
 }
 
-// As next.config.ts names it.
-const distDirName = process.env.NEXT_DIST_DIR || ".next";
+const distDirName = buildFolderName();
 const distDir = path.resolve(distDirName);
 
 /**

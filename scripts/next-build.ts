@@ -9,11 +9,12 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { contentDir } from "../lib/content/content-dir";
+import { buildFolderName } from "../lib/http/build-folder.mjs";
 import { bundleRenderWorker } from "./bundle-render-worker";
 import { codeFingerprint } from "./code-fingerprint";
 
 const root = process.cwd();
-const distDir = path.resolve(root, process.env.NEXT_DIST_DIR || ".next");
+const distDir = path.resolve(root, buildFolderName());
 const marker = path.join(distDir, "code-fingerprint");
 const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const fingerprint = codeFingerprint(root, contentDir());

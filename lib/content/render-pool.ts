@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { buildFolderName } from "../http/build-folder.mjs";
 import { ThreadPool } from "../workers/thread-pool.mjs";
 import type { ArticleBody } from "./article-schema";
 import type { RenderJob } from "./render-body";
@@ -39,6 +40,6 @@ export function renderWorkerEntry(root = process.cwd()): string {
  * folder has none (a build by `next build` alone).
  */
 export function builtRenderWorkerEntry(root = process.cwd()): string {
-  const bundle = path.join(/* turbopackIgnore: true */ root, process.env.NEXT_DIST_DIR || ".next", RENDER_WORKER_BUNDLE);
+  const bundle = path.join(/* turbopackIgnore: true */ root, buildFolderName(), RENDER_WORKER_BUNDLE);
   return fs.existsSync(bundle) ? bundle : renderWorkerEntry(root);
 }

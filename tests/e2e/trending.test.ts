@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article } from "@/lib/content/article-schema";
+import { buildFolderName } from "@/lib/http/build-folder.mjs";
 import { expected } from "./archive";
 import { root, startServer, type RunningServer } from "./server";
 
@@ -26,7 +27,7 @@ const trendingBox = (html: string) => /<section class="most-read trending".*?<\/
  * renders a prerendered page afresh for a request that carries the build's own preview id.
  */
 async function regenerate(server: RunningServer, pathname: string) {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, process.env.NEXT_DIST_DIR || ".next", "prerender-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, buildFolderName(), "prerender-manifest.json"), "utf8")) as {
     preview: { previewModeId: string };
   };
   const response = await fetch(`${server.url}${pathname}`, { headers: { "x-prerender-revalidate": manifest.preview.previewModeId } });
