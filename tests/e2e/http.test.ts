@@ -46,8 +46,11 @@ describe("the production server", () => {
     expect(first.status).toBe(200);
     const html = await first.text();
     expect(html).toContain(`<h1>${old.title}</h1>`);
+    // From the cache either way: HIT, or STALE when another file rendered the page more than an
+    // article's revalidate window (300 s) ago, which a suite run on a busy machine outlasts; the
+    // page is then served as cached while Next renders it again in the background.
     const second = await get(old.url);
-    expect(second.headers.get("x-nextjs-cache")).toBe("HIT");
+    expect(["HIT", "STALE"]).toContain(second.headers.get("x-nextjs-cache"));
     expect(await second.text()).toBe(html);
   });
 
