@@ -2,12 +2,12 @@
 // on every core, then validates the whole folder and writes the content
 // snapshot the servers read (updating the last one when few articles changed),
 // so a bad file stops the build with every problem listed, and what is served
-// is what was validated. Last, it renders the bodies `next build` will
-// prerender, on every core, into the content cache, and makes the same newest
-// articles' share cards (lib/pages/share-card.ts).
+// is what was validated. Last, it renders the bodies `next build` will need
+// (the newest articles' pages, and the feeds), on every core, into the content
+// cache, and makes the newest articles' share cards (lib/pages/share-card.ts).
 import { snapshotFile } from "../lib/archive/snapshot-file.mjs";
 import { writeSnapshotFile } from "../lib/archive/write-snapshot-file";
-import { PRERENDERED_ARTICLES } from "../lib/archive/prerender";
+import { PRERENDERED_ARTICLES, slugsBuildRenders } from "../lib/archive/prerender";
 import { Snapshot } from "../lib/archive/snapshot";
 import { renderJob } from "../lib/content/article-body";
 import { contentDir } from "../lib/content/content-dir";
@@ -26,27 +26,20 @@ const started = performance.now();
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
- * Renders the bodies of the articles `next build` prerenders that the cache lacks, one thread a
- * core: Next builds its pages on one worker, and then only reads them. Returns how many it rendered.
+ * Renders the bodies `next build` needs that the cache lacks, one thread a core: Next's workers
+ * then only read them, where each would render its own pages' and feeds' bodies one after
+ * another. Returns how many it rendered.
  */
-async function renderPrerendered(file: string, contentCache: ContentCache): Promise<number> {
-  const snapshot = Snapshot.open(file);
+async function renderForBuild(snapshot: Snapshot, contentCache: ContentCache): Promise<number> {
+  const sources = [...slugsBuildRenders(snapshot)].map((slug) => snapshot.body(slug)!).filter((source) => source.cacheKey && !contentCache.has(source.cacheKey, "body"));
+  if (sources.length === 0) return 0;
+  const pool = new RenderPool(renderWorkerEntry());
   try {
-    const sources = snapshot
-      .list({}, 0, PRERENDERED_ARTICLES)
-      .map((article) => snapshot.body(article.slug)!)
-      .filter((source) => source.cacheKey && !contentCache.has(source.cacheKey, "body"));
-    if (sources.length === 0) return 0;
-    const pool = new RenderPool(renderWorkerEntry());
-    try {
-      await Promise.all(sources.map(async (source) => contentCache.set(source.cacheKey!, "body", await pool.render(renderJob(source)))));
-    } finally {
-      await pool.close();
-    }
-    return sources.length;
+    await Promise.all(sources.map(async (source) => contentCache.set(source.cacheKey!, "body", await pool.render(renderJob(source)))));
   } finally {
-    snapshot.db.close();
+    await pool.close();
   }
+  return sources.length;
 }
 
 try {
@@ -57,12 +50,12 @@ try {
   // Warnings never fail the build: the article renders without what is listed.
   if (warnings.length > 0) console.warn(`${warnings.join("\n")}\n${count(warnings.length, "warning", "warnings")}: content shown as written or left out, listed above`);
   const pruned = cache ? cache.prune(cacheKeys) : 0;
-  const rendered = cache ? await renderPrerendered(file, cache) : 0;
   const snapshot = Snapshot.open(file);
-  const cards = await makeShareCards(snapshot, PRERENDERED_ARTICLES).finally(() => snapshot.db.close());
+  // The share cards are drawn while the bodies render on their threads.
+  const [rendered, cards] = await Promise.all([cache ? renderForBuild(snapshot, cache) : 0, makeShareCards(snapshot, PRERENDERED_ARTICLES)]).finally(() => snapshot.db.close());
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const threads = warmed?.threads ? `, ${warmed.parsed} parsed on ${count(warmed.threads, "thread", "threads")}` : "";
-  const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed, ${count(rendered, "body", "bodies")} rendered for prerendering` : "";
+  const cached = cache ? `; cache ${cacheDir}, ${count(pruned, "stale entry", "stale entries")} removed, ${count(rendered, "body", "bodies")} rendered for the pages and feeds` : "";
   const carded = `; ${count(cards.made, "share card", "share cards")} made, ${cards.removed} removed`;
   const unpublished = drafts > 0 ? ` and ${count(drafts, "draft", "drafts")}` : "";
   const written = mode === "updated" ? `updated for ${count(changed, "changed article", "changed articles")}` : "written afresh";

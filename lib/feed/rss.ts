@@ -5,15 +5,13 @@ import { toHtml } from "hast-util-to-html";
 import { parseSrcset, stringifySrcset } from "srcset";
 import { visit } from "unist-util-visit";
 import { getArticleFeedBody, listArticles, type ListFilter } from "../archive/archive";
+import { FEED_ARTICLES } from "../archive/prerender";
 import type { FeedListing } from "../archive/listings";
 import type { Article } from "../content/article-schema";
 import { absoluteUrl, site } from "../pages/site";
 
 // The RSS 2.0 feeds: the site's (/feed.xml) and each section's and tag's. Every feed's items are
 // built here, the same way.
-
-/** How many of the newest articles a feed carries. */
-const FEED_SIZE = 50;
 
 /** hast properties holding one URL, of those the body's sanitizer keeps (html-allowlist.ts) or the renderer adds. */
 const URL_PROPERTIES = ["href", "src", "cite", "longDesc", "poster", "action", "formAction"];
@@ -77,9 +75,9 @@ function correctionsHtml(article: Pick<Article, "corrections">): string {
 /** What a feed is of: its title and description, its page (a site path) and its own address (a site path). */
 export type FeedOptions = { title: string; description: string; page: string; self: string; filter?: ListFilter };
 
-/** The RSS 2.0 document of the newest FEED_SIZE articles of `filter`, full text with absolute URLs, bylines in dc:creator. */
+/** The RSS 2.0 document of the newest FEED_ARTICLES articles of `filter`, full text with absolute URLs, bylines in dc:creator. */
 async function rssFeed({ title, description, page, self, filter = {} }: FeedOptions): Promise<string> {
-  const articles = listArticles(filter, 0, FEED_SIZE);
+  const articles = listArticles(filter, 0, FEED_ARTICLES);
   const bodies = await Promise.all(
     articles.map((article) => {
       const url = absoluteUrl(article.url);
