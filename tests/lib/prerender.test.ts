@@ -1,11 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { FEED_ARTICLES, PRERENDERED_ARTICLES, slugsBuildRenders } from "@/lib/archive/prerender";
-import { Snapshot } from "@/lib/archive/snapshot";
-import { writeSnapshot } from "@/lib/archive/snapshot-writer";
-import { forEachArticle } from "@/lib/content/articles";
+import { snapshotOfFolder } from "@/lib/archive/folder-snapshot";
 import { tempContentDir } from "./fixtures";
 
 const day = (n: number) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
@@ -20,13 +17,12 @@ describe("the bodies the build renders", () => {
     // A quiet section: its articles are older than every science note, and only its feed carries them.
     const sport = ["sport-note-0", "sport-note-1", "sport-note-2"];
     sport.forEach((slug, i) => fs.writeFileSync(path.join(dir, `${slug}.md`), article(`Sport note ${i}`, day(i), "sport")));
-    const db = new Database(":memory:");
-    writeSnapshot(db, (accept) => forEachArticle(dir, accept));
-    const slugs = slugsBuildRenders(new Snapshot(db));
+    const snapshot = snapshotOfFolder(dir, false);
+    const slugs = slugsBuildRenders(snapshot);
 
     expect(FEED_ARTICLES).toBeLessThan(PRERENDERED_ARTICLES);
     const newestScience = science.slice(-PRERENDERED_ARTICLES);
     expect([...slugs].sort()).toEqual([...newestScience, ...sport].sort());
-    db.close();
+    snapshot.db.close();
   });
 });
