@@ -25,7 +25,12 @@ const machine = {
 };
 
 const { values } = parseArgs({
-  options: { articles: { type: "string", default: "10000" }, only: { type: "string" }, realistic: { type: "boolean", default: false } },
+  options: {
+    articles: { type: "string", default: "10000" },
+    only: { type: "string" },
+    realistic: { type: "boolean", default: false },
+    allocator: { type: "string", default: "glibc" },
+  },
 });
 const articleCount = Number(values.articles);
 // --realistic: parse, search, build and serve run on realisticArchive (sizes, release notes, raw HTML,
@@ -33,6 +38,10 @@ const articleCount = Number(values.articles);
 // views, load and lighthouse do not use a synthetic archive, so they run as always.
 const shape: ArchiveShape = values.realistic ? "realistic" : "simple";
 const synthetic = shape === "realistic" ? "realistic synthetic" : "synthetic";
+// --allocator jemalloc: the serve section's server runs on jemalloc, as deploy/Dockerfile runs it;
+// glibc's allocator is what `npm start` gets on a Linux host.
+const allocator = values.allocator === "jemalloc" ? "jemalloc" : "glibc";
+if (values.allocator !== allocator) throw new Error(`--allocator takes glibc or jemalloc, not ${values.allocator}`);
 const run = (name: string) => !values.only || values.only.split(",").includes(name);
 
 const parse = run("parse") ? benchParse(articleCount, shape) : undefined;
@@ -92,7 +101,7 @@ async function buildAndServe(count: number, archiveShape: ArchiveShape) {
   const site = createBenchSite(count, archiveShape);
   try {
     const build = run("build") ? await benchBuild(site) : undefined;
-    return { build, serve: run("serve") ? await benchServe(site, build !== undefined) : undefined };
+    return { build, serve: run("serve") ? await benchServe(site, build !== undefined, allocator) : undefined };
   } finally {
     site.remove();
   }
@@ -110,7 +119,7 @@ if (build) {
   console.log(`Build output ${build.cold.outputMB} MB, plus ${build.cold.nextCacheMB} MB of Next's cache in it; content cache ${build.cold.contentCacheMB} MB`);
 }
 if (serve) {
-  console.log(`\nServing ${serve.articles} ${synthetic} articles with server.mjs (autocannon on loopback, 50 connections, ${SECONDS} s each; first requests: one per old article)`);
+  console.log(`\nServing ${serve.articles} ${synthetic} articles with server.mjs on ${serve.allocator}'s allocator (autocannon on loopback, 50 connections, ${SECONDS} s each; first requests: one per old article)`);
   console.table(serve.rows);
   console.log(
     `Start-up to the first answer: ${serve.startUpMs} ms (target < 2 s); the first search of the process: ${serve.firstSearchMs} ms through the API (loading the route's code too), the second ${serve.secondSearchMs} ms, then ${serve.firstSearchPageMs} ms for a results page (target < 200 ms)`,
@@ -140,7 +149,7 @@ const earlier = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8"))
 // and a realistic run stores them under their name suffixed "-realistic" ("parse-realistic" and so on),
 // so that a day's simple and realistic figures sit side by side and neither overwrites the other.
 const onShape = (name: string) => (shape === "realistic" ? `${name}-realistic` : name);
-const sections = { [onShape("parse")]: parse, largeBodies, [onShape("search")]: search, views, viewFaults, load, lighthouse, [onShape("build")]: build, [onShape("serve")]: serve };
+const sections = { [onShape("parse")]: parse, largeBodies, [onShape("search")]: search, views, viewFaults, load, lighthouse, [onShape("build")]: build, [`${onShape("serve")}${allocator === "jemalloc" ? "-jemalloc" : ""}`]: serve };
 const measured = Object.fromEntries(Object.entries(sections).filter(([, value]) => value !== undefined));
 fs.writeFileSync(file, `${JSON.stringify({ ...earlier, date, machine, ...measured }, null, 2)}\n`);
 console.log(`Wrote ${path.relative(process.cwd(), file)}`);

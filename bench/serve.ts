@@ -1,7 +1,9 @@
+import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { PRERENDERED_ARTICLES } from "../lib/archive/prerender";
 import { residentMemoryMB, startServer } from "../tests/e2e/server";
+import { JEMALLOC_CANDIDATES } from "../tests/system";
 import type { BenchSite } from "./bench-site";
 import { measureRequests, type Row } from "./http-bench";
 import { NGINX, startNginx } from "./nginx";
@@ -17,6 +19,12 @@ const WARM_UP_REQUESTS = 500;
 const ORDINARY_BODY_BYTES = 100 * 1024;
 
 /** Articles the build did not prerender: strictly older than the last prerendered one, so a date shared across the boundary cannot matter. */
+function jemallocPath(): string {
+  const found = JEMALLOC_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
+  if (!found) throw new Error(`--allocator jemalloc needs ${JEMALLOC_CANDIDATES.filter(Boolean).join(" or ")} (apt-get install libjemalloc2)`);
+  return found;
+}
+
 function unrendered(site: BenchSite) {
   const boundary = site.articles[PRERENDERED_ARTICLES - 1]?.date;
   return boundary === undefined ? [] : site.articles.filter((article) => article.date < boundary);
@@ -133,12 +141,12 @@ async function nginxComparison(origin: string, articlePath: string) {
 }
 
 /** The production server on the built site: start-up, throughput of its pages, first renders and searches, memory, page weight, and nginx beside it. */
-export async function benchServe(site: BenchSite, built: boolean) {
+export async function benchServe(site: BenchSite, built: boolean, allocator: "glibc" | "jemalloc" = "glibc") {
   if (!built) await npmRunBuild(site.env);
   // No heap cap (the issue's condition): resident memory is what Node keeps with nothing holding it back.
   const starting = performance.now();
   // The search run asks thousands of times from one address: the rate limit would answer most with 429.
-  const server = await startServer({ ...site.env, API_RATE_LIMIT: "0" });
+  const server = await startServer({ ...site.env, API_RATE_LIMIT: "0", ...(allocator === "jemalloc" && { LD_PRELOAD: jemallocPath() }) });
   // startServer polls every 100 ms, so this is the start-up time to within 100 ms.
   const startUpMs = Math.round(performance.now() - starting);
   try {
@@ -176,6 +184,7 @@ export async function benchServe(site: BenchSite, built: boolean) {
 
     return {
       shape: site.shape,
+      allocator,
       articles: site.articles.length,
       startUpMs,
       firstSearchMs,

@@ -112,3 +112,9 @@ export async function startRedis(binary: string): Promise<RedisServer> {
 }
 
 export const REDIS_CANDIDATES = [process.env.REDIS_SERVER_PATH, "/usr/bin/redis-server", "/usr/local/bin/redis-server"];
+
+/**
+ * jemalloc, which deploy/Dockerfile preloads into the server (LD_PRELOAD) in place of glibc's
+ * allocator: Debian's libjemalloc2, in the folder of the machine's architecture.
+ */
+export const JEMALLOC_CANDIDATES = [process.env.JEMALLOC_PATH, ...["x86_64", "aarch64"].map((arch) => `/usr/lib/${arch}-linux-gnu/libjemalloc.so.2`)];
