@@ -6,6 +6,7 @@ import lighthouse, { type Result } from "lighthouse";
 import sharp from "sharp";
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { root, startServer } from "../tests/e2e/server";
+import { findSystemProgram } from "../tests/system";
 import { npmRunBuild } from "./next-build";
 
 // Lighthouse with its default (mobile) config: an emulated phone, simulated slow 4G and a 4× CPU
@@ -19,7 +20,7 @@ const TARGET = 95;
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS || 5);
 // Lighthouse sometimes fails to record a trace (NO_NAVSTART); such a run is repeated.
 const ATTEMPTS = 3;
-const CHROMIUM = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => candidate && fs.existsSync(candidate));
+const CHROMIUM = findSystemProgram([process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"]);
 
 type Category = (typeof CATEGORIES)[number];
 export type LostPoints = { category: Category; id: string; title: string; score: number; weight: number; value?: string };

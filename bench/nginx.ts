@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { root } from "../tests/e2e/server";
-import { freePort } from "../tests/system";
+import { findSystemProgram, freePort } from "../tests/system";
 
-export const NGINX = [process.env.NGINX_PATH, "/usr/sbin/nginx", "/usr/bin/nginx"].find((candidate) => candidate && fs.existsSync(candidate));
+export const NGINX = findSystemProgram([process.env.NGINX_PATH, "/usr/sbin/nginx", "/usr/bin/nginx"]);
 
 export type RunningNginx = { staticUrl: string; proxyUrl: string; stop(): Promise<void> };
 

@@ -1,9 +1,8 @@
-import fs from "node:fs";
 import { performance } from "node:perf_hooks";
 import autocannon from "autocannon";
 import { PRERENDERED_ARTICLES } from "../lib/archive/prerender";
 import { residentMemoryMB, startServer } from "../tests/e2e/server";
-import { JEMALLOC_CANDIDATES } from "../tests/system";
+import { findSystemProgram, JEMALLOC_CANDIDATES } from "../tests/system";
 import type { BenchSite } from "./bench-site";
 import { measureRequests, type Row } from "./http-bench";
 import { NGINX, startNginx } from "./nginx";
@@ -18,13 +17,13 @@ const WARM_UP_REQUESTS = 500;
 // The issue's bound for "an ordinary article": first renders are timed on bodies under this size.
 const ORDINARY_BODY_BYTES = 100 * 1024;
 
-/** Articles the build did not prerender: strictly older than the last prerendered one, so a date shared across the boundary cannot matter. */
 function jemallocPath(): string {
-  const found = JEMALLOC_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
+  const found = findSystemProgram(JEMALLOC_CANDIDATES);
   if (!found) throw new Error(`--allocator jemalloc needs ${JEMALLOC_CANDIDATES.filter(Boolean).join(" or ")} (apt-get install libjemalloc2)`);
   return found;
 }
 
+/** Articles the build did not prerender: strictly older than the last prerendered one, so a date shared across the boundary cannot matter. */
 function unrendered(site: BenchSite) {
   const boundary = site.articles[PRERENDERED_ARTICLES - 1]?.date;
   return boundary === undefined ? [] : site.articles.filter((article) => article.date < boundary);

@@ -6,7 +6,7 @@ import { loadArticles } from "../lib/content/articles";
 import { contentDir } from "../lib/content/content-dir";
 import { startServer, type RunningServer } from "../tests/e2e/server";
 import { holdLock, type LockHolder } from "../tests/lib/views/lock-holder";
-import { REDIS_CANDIDATES, startRedis } from "../tests/system";
+import { findSystemProgram, REDIS_CANDIDATES, startRedis } from "../tests/system";
 
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
 const BEACONS = 10;
@@ -100,7 +100,7 @@ export async function benchViewFaults(): Promise<FaultRow[]> {
     await sqlite.stop();
   }
 
-  const redisBinary = REDIS_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
+  const redisBinary = findSystemProgram(REDIS_CANDIDATES);
   if (!redisBinary) {
     console.warn("redis-server not found: the Redis fault rows are left out (apt-get install redis-server).");
     return rows;

@@ -5,7 +5,7 @@ import path from "node:path";
 import { loadArticles } from "../lib/content/articles";
 import { contentDir } from "../lib/content/content-dir";
 import { startServer, root, type RunningServer } from "../tests/e2e/server";
-import { REDIS_CANDIDATES, startRedis } from "../tests/system";
+import { findSystemProgram, REDIS_CANDIDATES, startRedis } from "../tests/system";
 import { CONNECTIONS, measureRequests, type Row } from "./http-bench";
 
 const READER_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36";
@@ -58,7 +58,7 @@ export async function benchViews(): Promise<Row[]> {
   const slug = loadArticles(contentDir())[0]!.article.slug;
   const rows = await benchServer("SQLite", { VIEWS_DB_PATH: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-views-")), "views.db") }, slug);
 
-  const redisBinary = REDIS_CANDIDATES.find((candidate) => candidate && fs.existsSync(candidate));
+  const redisBinary = findSystemProgram(REDIS_CANDIDATES);
   if (redisBinary) {
     const redis = await startRedis(redisBinary);
     try {

@@ -19,12 +19,17 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The first of `candidates` (paths, an unset variable's undefined among them) that exists. */
+export function findSystemProgram(candidates: (string | undefined)[]): string | undefined {
+  return candidates.find((candidate) => candidate && fs.existsSync(candidate));
+}
+
 /**
  * Finds a system program a suite needs. Missing, the suite is skipped with a
  * loud warning, unless REQUIRE_SYSTEM_TESTS=1 (as in CI), where that is an error.
  */
 export function requireSystemProgram(candidates: (string | undefined)[], install: string): string | undefined {
-  const found = candidates.find((candidate) => candidate && fs.existsSync(candidate));
+  const found = findSystemProgram(candidates);
   if (found) return found;
   const message = `needs ${candidates.filter(Boolean).join(" or ")} (${install})`;
   if (process.env.REQUIRE_SYSTEM_TESTS === "1") throw new Error(`A test suite ${message}, and REQUIRE_SYSTEM_TESTS=1 forbids skipping it.`);
